@@ -1,16 +1,18 @@
 -- Organisations, their teams and service accounts, and the webhooks they manage.
+-- Text columns are twice the longest value the API accepts: the API counts characters (code points),
+-- H2 counts UTF-16 units.
 -- Portable SQL: runs on PostgreSQL and on H2 (MODE=PostgreSQL).
 
 create table organization (
     id          uuid primary key,
-    name        varchar(200) not null,
+    name        varchar(400) not null,
     created_at  timestamp with time zone not null
 );
 
 create table team (
     id              uuid primary key,
     organization_id uuid not null references organization (id),
-    name            varchar(200) not null,
+    name            varchar(400) not null,
     created_at      timestamp with time zone not null
 );
 create index team_by_organization on team (organization_id, created_at, id);
@@ -20,7 +22,7 @@ create table service_account (
     id              uuid primary key,
     organization_id uuid not null references organization (id),
     team_id         uuid references team (id),
-    name            varchar(200) not null,
+    name            varchar(400) not null,
     role            varchar(16) not null,
     key_hash        varchar(64) not null,
     key_prefix      varchar(16) not null,
@@ -36,8 +38,8 @@ create table webhook (
     id                         uuid primary key,
     organization_id            uuid not null references organization (id),
     team_id                    uuid references team (id),
-    name                       varchar(200) not null,
-    url                        varchar(2048) not null,
+    name                       varchar(400) not null,
+    url                        varchar(4096) not null,
     events                     varchar(200) not null,
     enabled                    boolean not null,
     secret                     varchar(200) not null,

@@ -1,0 +1,68 @@
+package io.issuehooks.client;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The webhook payload of the public documentation: {@code event}, {@code timestamp}, and {@code data} with the
+ * issue, {@code eventData} and, when a caller made the change, {@code userId}. Times are ISO-8601 UTC with
+ * milliseconds, as JavaScript's {@code toISOString()} writes them.
+ */
+public final class IssuePayload {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private IssuePayload() {
+    }
+
+    public static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+
+    /** The exact body a webhook receives, as {@link JsonText} writes it. */
+    public static String render(IssueEventType type, Instant timestamp, IssueSnapshot issue, JsonObject eventData, String userId) {
+        JsonObjectBuilder data = Json.createObjectBuilder().add("issue", issue(issue)).add("eventData", eventData);
+        if (userId != null) {
+            data.add("userId", userId);
+        }
+        return JsonText.stringify(Json.createObjectBuilder()
+                .add("event", type.wireName())
+                .add("timestamp", time(timestamp))
+                .add("data", data)
+                .build());
+    }
+
+    /** The issue as payloads and the issues API show it. */
+    public static JsonObject issue(IssueSnapshot s) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", s.id()).add("pluginId", s.pluginId())
+                .add("status", s.status()).add("severity", s.severity()).add("organizationId", s.organizationId());
+        text(b, "teamId", s.teamId());
+        text(b, "targetId", s.targetId());
+        text(b, "providerId", s.providerId());
+        b.add("createdAt", time(s.createdAt())).add("updatedAt", time(s.updatedAt()));
+        text(b, "weakness", s.weakness());
+        JsonArrayBuilder history = Json.createArrayBuilder();
+        for (HistoryEntry h : s.history()) {
+            JsonObjectBuilder entry = Json.createObjectBuilder().add("timestamp", time(h.timestamp()));
+            text(entry, "userId", h.userId());
+            JsonArrayBuilder changes = Json.createArrayBuilder();
+            h.changes().forEach(changes::add);
+            history.add(entry.add("event", h.event()).add("changes", changes));
+        }
+        return b.add("history", history).build();
+    }
+
+    private static void text(JsonObjectBuilder b, String name, String value) {
+        if (value == null) {
+            b.addNull(name);
+        } else {
+            b.add(name, value);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.issuehooks.issues;
+
+import io.issuehooks.client.HistoryEntry;
+import io.issuehooks.client.IssueEvent;
+import io.issuehooks.client.IssueEventPublisher;
+import io.issuehooks.client.IssueEventRules;
+import io.issuehooks.client.IssueSnapshot;
+import io.issuehooks.platform.Times;
+import io.issuehooks.security.Caller;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns each transaction's changes to issues into events, however the change was made (the API, an EJB, any
+ * code using the EntityManager). Lifecycle callbacks mark what the transaction touched; just before it
+ * completes, still inside it, the recorder compares each issue's first and last state, appends history, and
+ * sends the events through the XA connection factory, so they exist if and only if the transaction commits.
+ */
+@ApplicationScoped
+public class IssueChangeRecorder {
+
+    @Inject
+    TrackedIssues tracked;
+
+    @Inject
+    Event<IssuesTouched> touched;
+
+    @Inject
+    IssueRepository repository;
+
+    @Inject
+    IssueEventPublisher publisher;
+
+    @Inject
+    Instance<Caller> caller;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
+
+    void loaded(Issue issue) {
+        if (inTransaction() && tracked.loaded(issue)) {
+            touched.fire(new IssuesTouched());
+        }
+    }
+
+    void created(Issue issue) {
+        if (inTransaction() && tracked.created(issue)) {
+            touched.fire(new IssuesTouched());
+        }
+    }
+
+    void commented(IssueComment comment) {
+        if (inTransaction() && tracked.commented(comment)) {
+            touched.fire(new IssuesTouched());
+        }
+    }
+
+    private boolean inTransaction() {
+        return transactions.getTransactionKey() != null;
+    }
+
+    /** One issue whose change becomes events. */
+    private record Changed(Issue issue, Optional<IssueEventRules.Change> change, List<IssueComment> comments) {
+    }
+
+    void complete(@Observes(during = TransactionPhase.BEFORE_COMPLETION) IssuesTouched ignored) {
+        try {
+            // CDI's before-completion observers run before the persistence context's own flush: flush first, so
+            // that what is compared and published is what will be committed.
+            em.flush();
+            Instant now = Times.now();
+            String userId = userId();
+            List<Changed> changed = new ArrayList<>();
+            for (TrackedIssues.Tracked t : tracked.drain()) {
+                if (t.issue == null) {
+                    em.find(Issue.class, t.comments.get(0).issueId()); // fills t.issue and t.before via loaded()
+                }
+                Optional<IssueEventRules.Change> change = IssueEventRules.attributeChange(
+                        t.created ? null : t.before, t.issue.snapshot(List.of()));
+                if (change.isPresent() || !t.comments.isEmpty()) {
+                    changed.add(new Changed(t.issue, change, t.comments));
+                    record(t, change, now, userId);
+                }
+            }
+            if (changed.isEmpty()) {
+                return;
+            }
+            em.flush();
+            Map<UUID, List<HistoryEntry>> histories = repository.histories(changed.stream().map(c -> c.issue().id()).toList());
+            for (Changed c : changed) {
+                IssueSnapshot committed = c.issue().snapshot(histories.get(c.issue().id()));
+                c.change().ifPresent(change -> publisher.publish(IssueEvent.of(change, now, committed, userId)));
+                for (IssueComment comment : c.comments()) {
+                    publisher.publish(IssueEvent.of(IssueEventRules.commentAdded(comment.snapshot()), now, committed, userId));
+                }
+            }
+        } catch (RuntimeException e) {
+            // The container only logs what a transactional observer throws: without this, the transaction would
+            // commit without its events.
+            transactions.setRollbackOnly();
+            throw e;
+        }
+    }
+
+    private void record(TrackedIssues.Tracked t, Optional<IssueEventRules.Change> change, Instant now, String userId) {
+        UUID id = t.issue.id();
+        change.ifPresent(c -> em.persist(new IssueHistoryRecord(id, new HistoryEntry(now, userId, c.type().wireName(), c.changes()))));
+        for (IssueComment ignored : t.comments) {
+            em.persist(new IssueHistoryRecord(id, new HistoryEntry(now, userId, "issue.comment_added", List.of("comment added"))));
+        }
+        if (!t.created) {
+            t.issue.touch(now);
+        }
+    }
+
+    private String userId() {
+        try {
+            UUID account = caller.get().accountId();
+            return account == null ? null : account.toString();
+        } catch (ContextNotActiveException e) {
+            return null; // no request: a timer, a message, a batch job
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.issuehooks.issues;
+
+import io.issuehooks.client.IssuePayload;
+import io.issuehooks.client.CommentSnapshot;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/** How issues and comments read in the API: an issue exactly as webhook payloads carry it. */
+final class IssueJson {
+
+    private IssueJson() {
+    }
+
+    static String etag(Issue issue) {
+        return "\"" + issue.version() + "\"";
+    }
+
+    /** If-Match: {@code *} or a list of entity tags, strong or weak. */
+    static boolean matches(String ifMatch, Issue issue) {
+        String current = etag(issue);
+        for (String tag : ifMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || t.equals(current) || t.equals("W/" + current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static JsonObject comment(IssueComment c) {
+        CommentSnapshot s = c.snapshot();
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", s.id()).add("issueId", c.issueId().toString())
+                .add("body", s.body());
+        if (s.authorId() == null) {
+            b.addNull("authorId");
+        } else {
+            b.add("authorId", s.authorId());
+        }
+        return b.add("createdAt", IssuePayload.time(s.createdAt())).build();
+    }
+}

@@ -1,0 +1,24 @@
+package io.issuehooks.platform;
+
+import io.issuehooks.client.IssuePayload;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Instants as the API shows them: ISO-8601 UTC with exactly three fraction digits, the form JavaScript's
+ * {@code Date.toISOString()} gives (the payload's own format, {@link IssuePayload#time}). Stored times are cut
+ * to milliseconds so that what was written and what is read back are the same.
+ */
+public final class Times {
+
+    private Times() {
+    }
+
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public static String format(Instant instant) {
+        return IssuePayload.time(instant);
+    }
+}

@@ -1,0 +1,70 @@
+package io.issuehooks.security;
+
+import io.issuehooks.platform.Problem;
+import io.issuehooks.platform.Settings;
+import io.issuehooks.tenancy.ServiceAccount;
+import io.issuehooks.tenancy.TenancyRepository;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
+
+/**
+ * Authenticates every API request by its {@code Authorization: Bearer} key, before anything else runs: the
+ * bootstrap key makes the caller the platform operator, an active service account's key makes it that account.
+ * Anything else is a 401 with {@code WWW-Authenticate: Bearer}.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+@ApplicationScoped
+public class AuthenticationFilter implements ContainerRequestFilter {
+
+    static final String BOOTSTRAP_SETTING = "ISSUEHOOKS_BOOTSTRAP_TOKEN";
+    private static final String BEARER = "bearer ";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TenancyRepository tenancy;
+
+    @Inject
+    Settings settings;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getUriInfo().getPath().equals("/health")) {
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            refuse(request, "Bearer realm=\"issuehooks\"", "An API key is required: send it as Authorization: Bearer <key>");
+            return;
+        }
+        String key = header.substring(BEARER.length()).trim();
+        Optional<String> bootstrap = settings.get(BOOTSTRAP_SETTING);
+        if (bootstrap.isPresent() && ApiKeys.constantTimeEquals(key, bootstrap.get())) {
+            caller.operator();
+            return;
+        }
+        Optional<ServiceAccount> account = key.startsWith(ApiKeys.PREFIX)
+                ? tenancy.activeAccountByKeyHash(ApiKeys.hash(key)) : Optional.empty();
+        if (account.isEmpty()) {
+            refuse(request, "Bearer realm=\"issuehooks\", error=\"invalid_token\"", "The API key is not valid: it is unknown or was revoked");
+            return;
+        }
+        ServiceAccount a = account.get();
+        caller.serviceAccount(a.id(), a.organizationId(), a.teamId(), a.role());
+    }
+
+    private static void refuse(ContainerRequestContext request, String challenge, String detail) {
+        request.abortWith(Problem.builder(401, detail, null).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build());
+    }
+}

@@ -1,0 +1,65 @@
+package io.issuehooks.tenancy;
+
+import io.issuehooks.platform.Times;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.UUID;
+
+/** How organisations, teams and service accounts read in the API. */
+final class TenancyJson {
+
+    private TenancyJson() {
+    }
+
+    static JsonObject organization(Organization o) {
+        return Json.createObjectBuilder()
+                .add("id", o.id().toString())
+                .add("name", o.name())
+                .add("createdAt", Times.format(o.createdAt()))
+                .build();
+    }
+
+    static JsonObject team(Team t) {
+        return Json.createObjectBuilder()
+                .add("id", t.id().toString())
+                .add("organizationId", t.organizationId().toString())
+                .add("name", t.name())
+                .add("createdAt", Times.format(t.createdAt()))
+                .build();
+    }
+
+    static JsonObject account(ServiceAccount a) {
+        return accountBuilder(a).build();
+    }
+
+    /** The one representation that carries the key: the response to the request that created it. */
+    static JsonObject accountWithKey(TenancyService.NewAccount created) {
+        return accountBuilder(created.account()).add("apiKey", created.apiKey()).build();
+    }
+
+    private static JsonObjectBuilder accountBuilder(ServiceAccount a) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("id", a.id().toString())
+                .add("organizationId", a.organizationId().toString());
+        uuid(b, "teamId", a.teamId());
+        b.add("name", a.name())
+                .add("role", a.role().json())
+                .add("keyPrefix", a.keyPrefix())
+                .add("createdAt", Times.format(a.createdAt()));
+        if (a.revokedAt() != null) {
+            b.add("revokedAt", Times.format(a.revokedAt()));
+        } else {
+            b.addNull("revokedAt");
+        }
+        return b;
+    }
+
+    private static void uuid(JsonObjectBuilder b, String name, UUID value) {
+        if (value == null) {
+            b.addNull(name);
+        } else {
+            b.add(name, value.toString());
+        }
+    }
+}

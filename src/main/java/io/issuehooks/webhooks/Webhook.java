@@ -1,0 +1,154 @@
+package io.issuehooks.webhooks;
+
+import io.issuehooks.client.IssueEventType;
+import io.issuehooks.platform.Times;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A subscription. Its secrets are held only as ciphertexts (see {@link io.issuehooks.security.SecretCipher});
+ * after a rotation the previous one keeps signing, beside the new one, until {@code previousSecretExpiresAt}.
+ */
+@Entity
+public class Webhook {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "organization_id", nullable = false)
+    private UUID organizationId;
+
+    @Column(name = "team_id")
+    private UUID teamId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String url;
+
+    @Column(nullable = false)
+    private String events;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(nullable = false)
+    private String secret;
+
+    @Column(name = "previous_secret")
+    private String previousSecret;
+
+    @Column(name = "previous_secret_expires_at")
+    private Instant previousSecretExpiresAt;
+
+    @Column(name = "disabled_reason")
+    private String disabledReason;
+
+    @Column(name = "failing_since")
+    private Instant failingSince;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Webhook() {
+    }
+
+    public Webhook(UUID id, UUID organizationId, WebhookInput input, String encryptedSecret) {
+        this.id = id;
+        this.organizationId = organizationId;
+        this.secret = encryptedSecret;
+        this.createdAt = Times.now();
+        apply(input);
+    }
+
+    /** Replaces every settable attribute. Enabling a disabled webhook clears why it was disabled. */
+    public void apply(WebhookInput input) {
+        this.name = input.name();
+        this.url = input.url();
+        this.events = input.events().stream().map(IssueEventType::wireName).collect(Collectors.joining(","));
+        this.teamId = input.teamId();
+        if (input.enabled() && !enabled) {
+            disabledReason = null;
+            failingSince = null;
+        }
+        this.enabled = input.enabled();
+        this.updatedAt = Times.now();
+    }
+
+    public void rotateSecret(String encryptedSecret, Instant previousValidUntil) {
+        this.previousSecret = this.secret;
+        this.previousSecretExpiresAt = previousValidUntil;
+        this.secret = encryptedSecret;
+        this.updatedAt = Times.now();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID organizationId() {
+        return organizationId;
+    }
+
+    public UUID teamId() {
+        return teamId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public List<IssueEventType> events() {
+        return Arrays.stream(events.split(",")).map(e -> IssueEventType.fromWireName(e).orElseThrow()).toList();
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public String encryptedSecret() {
+        return secret;
+    }
+
+    public String encryptedPreviousSecret() {
+        return previousSecret;
+    }
+
+    public Instant previousSecretExpiresAt() {
+        return previousSecretExpiresAt;
+    }
+
+    public String disabledReason() {
+        return disabledReason;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public WebhookInput input() {
+        return new WebhookInput(name, url, events(), teamId, enabled);
+    }
+}

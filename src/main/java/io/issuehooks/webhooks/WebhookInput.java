@@ -1,0 +1,112 @@
+package io.issuehooks.webhooks;
+
+import io.issuehooks.client.IssueEventType;
+import io.issuehooks.platform.ApiException;
+import io.issuehooks.platform.JsonRequest;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The settable attributes of a webhook, validated: what POST and PUT send, and what PATCH yields once merged
+ * onto the current state. Rules that need the database or the network policy live in {@link WebhookService}.
+ */
+public record WebhookInput(String name, String url, List<IssueEventType> events, UUID teamId, boolean enabled) {
+
+    static final Set<String> FIELDS = Set.of("url", "name", "events", "teamId", "enabled");
+    static final int MAX_URL = 2048;
+    static final int MAX_NAME = 200;
+
+    /** From a full representation (POST, PUT): absent optional fields take their defaults. */
+    public static WebhookInput from(JsonRequest body) {
+        body.allowOnly(FIELDS);
+        String name = body.requiredText("name", MAX_NAME);
+        String url = url(body);
+        List<IssueEventType> events = events(body);
+        UUID teamId = body.optionalUuid("teamId").orElse(null);
+        boolean enabled = body.optionalBoolean("enabled").orElse(true);
+        if (body.isNull("enabled")) {
+            throw ApiException.invalid("enabled", "must be true or false");
+        }
+        return new WebhookInput(name, url, events, teamId, enabled);
+    }
+
+    /** RFC 7396 JSON merge patch onto this state; the result is validated as a whole. */
+    public WebhookInput merge(JsonRequest patch) {
+        patch.allowOnly(FIELDS);
+        JsonObjectBuilder merged = Json.createObjectBuilder(toJson().asJsonObject());
+        patch.json().forEach((field, value) -> {
+            if (value.getValueType() == JsonValue.ValueType.NULL) {
+                merged.remove(field);
+            } else {
+                merged.add(field, value);
+            }
+        });
+        JsonRequest result = new JsonRequest(merged.build());
+        for (String required : List.of("name", "url", "events")) {
+            if (!result.has(required)) {
+                throw ApiException.invalid(required, "is required and cannot be removed");
+            }
+        }
+        return from(result);
+    }
+
+    private JsonValue toJson() {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("name", name).add("url", url).add("enabled", enabled);
+        b.add("events", Json.createArrayBuilder(events.stream().map(IssueEventType::wireName).toList()));
+        if (teamId != null) {
+            b.add("teamId", teamId.toString());
+        }
+        return b.build();
+    }
+
+    private static String url(JsonRequest body) {
+        String text = body.requiredText("url", Integer.MAX_VALUE);
+        if (text.length() > MAX_URL) {
+            throw ApiException.invalid("url", "must be at most " + MAX_URL + " characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw ApiException.invalid("url", "is not a valid URL (" + e.getReason() + ")");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.isOpaque() || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw ApiException.invalid("url", "must be an absolute http or https URL");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw ApiException.invalid("url", "must not contain user information (credentials before @)");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw ApiException.invalid("url", "must name a valid host");
+        }
+        return text;
+    }
+
+    private static List<IssueEventType> events(JsonRequest body) {
+        List<String> names = body.optionalStrings("events", 100)
+                .orElseThrow(() -> ApiException.invalid("events", "is required"));
+        if (names.isEmpty()) {
+            throw ApiException.invalid("events", "must name at least one event type");
+        }
+        Set<String> seen = new HashSet<>();
+        List<IssueEventType> events = new ArrayList<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                throw ApiException.invalid("events", "lists " + name + " twice");
+            }
+            events.add(IssueEventType.fromWireName(name).orElseThrow(() -> ApiException.invalid("events",
+                    "unknown event type '" + name + "'; see GET /api/v1/webhooks/event-types")));
+        }
+        return List.copyOf(events);
+    }
+}

@@ -1,0 +1,47 @@
+package io.issuehooks.webhooks;
+
+import io.issuehooks.client.IssueEventType;
+import io.issuehooks.platform.Times;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/** How a webhook reads in the API. The secret appears only through {@link #withSecret}. */
+public final class WebhookJson {
+
+    private WebhookJson() {
+    }
+
+    public static JsonObject webhook(Webhook w) {
+        return builder(w).build();
+    }
+
+    static JsonObject withSecret(WebhookService.WithSecret created) {
+        return builder(created.webhook()).add("secret", created.secret()).build();
+    }
+
+    private static JsonObjectBuilder builder(Webhook w) {
+        JsonArrayBuilder events = Json.createArrayBuilder();
+        w.events().stream().map(IssueEventType::wireName).forEach(events::add);
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("id", w.id().toString())
+                .add("organizationId", w.organizationId().toString());
+        if (w.teamId() == null) {
+            b.addNull("teamId");
+        } else {
+            b.add("teamId", w.teamId().toString());
+        }
+        b.add("name", w.name())
+                .add("url", w.url())
+                .add("events", events)
+                .add("enabled", w.enabled());
+        if (w.disabledReason() == null) {
+            b.addNull("disabledReason");
+        } else {
+            b.add("disabledReason", w.disabledReason());
+        }
+        return b.add("createdAt", Times.format(w.createdAt()))
+                .add("updatedAt", Times.format(w.updatedAt()));
+    }
+}

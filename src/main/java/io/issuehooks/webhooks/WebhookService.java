@@ -1,0 +1,95 @@
+package io.issuehooks.webhooks;
+
+import io.issuehooks.platform.ApiException;
+import io.issuehooks.platform.JsonRequest;
+import io.issuehooks.platform.Settings;
+import io.issuehooks.platform.Times;
+import io.issuehooks.security.Caller;
+import io.issuehooks.security.SecretCipher;
+import io.issuehooks.tenancy.TenancyRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.UUID;
+
+/** Managing webhooks, one use case a method, each in its own transaction; all need an organisation admin key. */
+@ApplicationScoped
+@Transactional
+public class WebhookService {
+
+    static final String ROTATION_GRACE_SETTING = "ISSUEHOOKS_SECRET_ROTATION_GRACE";
+
+    @Inject
+    WebhookRepository repository;
+
+    @Inject
+    TenancyRepository tenancy;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SecretCipher cipher;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    DestinationCheck destinations;
+
+    /** A webhook with its secret in plain text: only the responses to create and regenerate-secret carry one. */
+    public record WithSecret(Webhook webhook, String secret) {
+    }
+
+    public WithSecret create(WebhookInput input) {
+        caller.requireOrganizationAdmin();
+        check(input);
+        UUID id = UUID.randomUUID();
+        String secret = WebhookSecrets.generate();
+        Webhook webhook = new Webhook(id, caller.organizationId(), input, cipher.encrypt(secret, id));
+        repository.add(webhook);
+        return new WithSecret(webhook, secret);
+    }
+
+    public Webhook replace(UUID id, WebhookInput input) {
+        Webhook webhook = load(id);
+        check(input);
+        webhook.apply(input);
+        return webhook;
+    }
+
+    public Webhook patch(UUID id, JsonRequest patch) {
+        Webhook webhook = load(id);
+        WebhookInput merged = webhook.input().merge(patch);
+        check(merged);
+        webhook.apply(merged);
+        return webhook;
+    }
+
+    public void delete(UUID id) {
+        repository.remove(load(id));
+    }
+
+    /** A new secret signs from now on; the old one still signs webhook-signature during the grace period. */
+    public WithSecret regenerateSecret(UUID id) {
+        Webhook webhook = load(id);
+        String secret = WebhookSecrets.generate();
+        Duration grace = settings.duration(ROTATION_GRACE_SETTING, Duration.ofHours(24));
+        webhook.rotateSecret(cipher.encrypt(secret, id), Times.now().plus(grace));
+        return new WithSecret(webhook, secret);
+    }
+
+    private Webhook load(UUID id) {
+        caller.requireOrganizationAdmin();
+        return repository.findForUpdate(caller.organizationId(), id)
+                .orElseThrow(() -> ApiException.notFound("webhook", id));
+    }
+
+    private void check(WebhookInput input) {
+        if (input.teamId() != null && tenancy.team(caller.organizationId(), input.teamId()).isEmpty()) {
+            throw ApiException.invalid("teamId", "no team with id " + input.teamId() + " in this organisation");
+        }
+        destinations.checkUrl(input.url());
+    }
+}
