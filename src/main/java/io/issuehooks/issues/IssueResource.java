@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Issues at /api/v1/issues ({@link UnversionedIssueResource}: /api/issues). Responses carry an {@code ETag};
- * {@code If-Match} on PATCH makes the update conditional.
+ * Issues at /api/v1/issues ({@link UnversionedIssueResource}: /api/issues). Responses carry an {@code ETag}; {@code If-Match} on PATCH makes the
+ * update conditional.
  */
 @Path("v1/issues")
 @Produces(MediaType.APPLICATION_JSON)

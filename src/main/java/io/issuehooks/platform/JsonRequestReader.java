@@ -6,7 +6,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -19,6 +18,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads request bodies into {@link JsonRequest}: at most 64 KiB (413 beyond), well-formed JSON (400 with the
@@ -42,25 +42,28 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
     @Override
     public JsonRequest readFrom(Class<JsonRequest> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, String> headers, InputStream in) throws IOException {
-        String length = headers.getFirst("Content-Length");
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_BYTES) {
+        return read(in, headers.getFirst("Content-Length")).orElseThrow(
+                () -> new ApiException(400, "A JSON object is required as the request body", null));
+    }
+
+    /** The same rules for an endpoint whose body is optional: empty when there is none. */
+    public static Optional<JsonRequest> read(InputStream in, String contentLength) throws IOException {
+        if (contentLength != null && contentLength.matches("\\d{1,18}") && Long.parseLong(contentLength) > MAX_BYTES) {
             throw tooLarge();
         }
         byte[] bytes = in.readNBytes(MAX_BYTES + 1);
         if (bytes.length > MAX_BYTES) {
             throw tooLarge();
         }
-        if (bytes.length == 0) {
-            throw new ApiException(400, "A JSON object is required as the request body", null);
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            return Optional.empty();
         }
         try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
             JsonStructure json = reader.read();
             if (json.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new ApiException(400, "The request body must be a JSON object", null);
             }
-            return new JsonRequest(json.asJsonObject());
-        } catch (JsonParsingException e) {
-            throw new ApiException(400, "Malformed JSON: " + e.getMessage(), null);
+            return Optional.of(new JsonRequest(json.asJsonObject()));
         } catch (JsonException e) {
             throw new ApiException(400, "Malformed JSON: " + e.getMessage(), null);
         }

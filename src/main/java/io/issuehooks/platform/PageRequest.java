@@ -13,8 +13,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Keyset pagination in creation order: a page is "the next {@code limit} rows after this (createdAt, id)", so
- * pages stay stable while rows are added, and no row is skipped or shown twice. The cursor is opaque to callers.
+ * Keyset pagination in creation order (or newest first): a page is "the next {@code limit} rows after this
+ * (createdAt, id)", so pages stay stable while rows are added, and no row is skipped or shown twice. The cursor
+ * is opaque to callers.
  */
 public record PageRequest(int limit, Instant afterCreatedAt, UUID afterId) {
 
@@ -49,6 +50,13 @@ public record PageRequest(int limit, Instant afterCreatedAt, UUID afterId) {
         return afterId == null ? "1 = 1"
                 : "(" + alias + ".createdAt > :afterCreatedAt or (" + alias + ".createdAt = :afterCreatedAt and "
                         + alias + ".id > :afterId))";
+    }
+
+    /** As {@link #condition}, for pages that list the newest first. */
+    public String conditionNewestFirst(String alias) {
+        return afterId == null ? "1 = 1"
+                : "(" + alias + ".createdAt < :afterCreatedAt or (" + alias + ".createdAt = :afterCreatedAt and "
+                        + alias + ".id < :afterId))";
     }
 
     /** Binds the cursor and asks for one row more than the page, to learn whether another page follows. */

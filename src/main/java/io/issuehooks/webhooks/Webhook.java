@@ -96,6 +96,11 @@ public class Webhook {
         this.updatedAt = Times.now();
     }
 
+    /** Whether an event of this type about an issue of this team (null: none) is for this webhook. */
+    public boolean wants(IssueEventType type, UUID issueTeamId) {
+        return enabled && events().contains(type) && (teamId == null || teamId.equals(issueTeamId));
+    }
+
     public UUID id() {
         return id;
     }

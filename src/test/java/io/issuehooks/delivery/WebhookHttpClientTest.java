@@ -267,6 +267,36 @@ class WebhookHttpClientTest {
     }
 
     @Test
+    void theDeadlineCoversWaitingForAPooledConnection() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        handle("/busy", exchange -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            respond(exchange, 200, "done");
+        });
+        WebhookHttpClient client = track(new WebhookHttpClient(Duration.ofSeconds(2), Duration.ofMillis(700),
+                LOOPBACK_ALLOWED, "issuehooks-test/1.0", 1, 1));
+        ExecutorService sender = Executors.newSingleThreadExecutor();
+        try {
+            Future<HttpOutcome> first = sender.submit(() -> client.post(url("/busy"), JSON, BODY));
+            Thread.sleep(200); // let the first request take the only connection
+
+            HttpOutcome second = client.post(url("/busy"), JSON, BODY);
+
+            // Its own deadline, counted from its start, though it only got the connection when the first let go.
+            assertThat(second.error()).startsWith("request timed out after 700 ms");
+            assertThat(second.durationMillis()).isBetween(650L, 1200L);
+            assertThat(first.get(5, TimeUnit.SECONDS).error()).isEqualTo("request timed out after 700 ms");
+        } finally {
+            release.countDown();
+            sender.shutdownNow();
+        }
+    }
+
+    @Test
     void reportsConnectionRefused() throws IOException {
         int port;
         try (ServerSocket unused = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

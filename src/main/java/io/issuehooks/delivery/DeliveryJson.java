@@ -1,0 +1,81 @@
+package io.issuehooks.delivery;
+
+import io.issuehooks.platform.Times;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+
+/** How deliveries and their attempts read in the API. */
+final class DeliveryJson {
+
+    private DeliveryJson() {
+    }
+
+    /** A delivery with its attempts; {@code payload} (the exact body sent) and the headers only in detail. */
+    static JsonObject delivery(Delivery d, List<DeliveryAttempt> attempts, String payload) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("id", d.id().toString())
+                .add("webhookId", d.webhookId().toString())
+                .add("eventId", d.eventId().toString())
+                .add("event", d.eventType())
+                .add("status", d.status().json())
+                .add("attemptCount", d.attempts());
+        time(b, "nextAttemptAt", d.nextAttemptAt());
+        integer(b, "lastStatusCode", d.lastStatus());
+        text(b, "lastError", d.lastError());
+        b.add("createdAt", Times.format(d.createdAt())).add("updatedAt", Times.format(d.updatedAt()));
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (DeliveryAttempt a : attempts) {
+            list.add(attempt(a, payload != null));
+        }
+        b.add("attempts", list);
+        if (payload != null) {
+            b.add("body", payload);
+        }
+        return b.build();
+    }
+
+    private static JsonObject attempt(DeliveryAttempt a, boolean withHeaders) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("number", a.number())
+                .add("startedAt", Times.format(a.startedAt()))
+                .add("durationMs", a.durationMillis());
+        integer(b, "statusCode", a.statusCode());
+        text(b, "error", a.error());
+        text(b, "responseExcerpt", a.responseExcerpt());
+        if (withHeaders) {
+            try (var reader = Json.createReader(new StringReader(a.requestHeaders()))) {
+                b.add("requestHeaders", reader.readObject());
+            }
+        }
+        return b.build();
+    }
+
+    private static void time(JsonObjectBuilder b, String name, Instant value) {
+        if (value == null) {
+            b.addNull(name);
+        } else {
+            b.add(name, Times.format(value));
+        }
+    }
+
+    private static void integer(JsonObjectBuilder b, String name, Integer value) {
+        if (value == null) {
+            b.addNull(name);
+        } else {
+            b.add(name, value);
+        }
+    }
+
+    private static void text(JsonObjectBuilder b, String name, String value) {
+        if (value == null) {
+            b.addNull(name);
+        } else {
+            b.add(name, value);
+        }
+    }
+}

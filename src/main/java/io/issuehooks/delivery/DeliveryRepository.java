@@ -1,0 +1,63 @@
+package io.issuehooks.delivery;
+
+import io.issuehooks.platform.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads of the delivery log, always within one webhook (whose organisation the caller has been checked for). */
+@ApplicationScoped
+public class DeliveryRepository {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<Delivery> find(UUID webhookId, UUID deliveryId) {
+        return Optional.ofNullable(em.find(Delivery.class, deliveryId)).filter(d -> d.webhookId().equals(webhookId));
+    }
+
+    /** Newest first; status and event type filter when given. */
+    public List<Delivery> list(UUID webhookId, DeliveryStatus status, String eventType, PageRequest page) {
+        String jpql = "select d from Delivery d where d.webhookId = :webhook"
+                + (status == null ? "" : " and d.status = :status")
+                + (eventType == null ? "" : " and d.eventType = :type")
+                + " and " + page.conditionNewestFirst("d") + " order by d.createdAt desc, d.id desc";
+        var query = em.createQuery(jpql, Delivery.class).setParameter("webhook", webhookId);
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (eventType != null) {
+            query.setParameter("type", eventType);
+        }
+        return page.fetch(query);
+    }
+
+    public List<Delivery> failedSince(UUID webhookId, Instant since, int limit) {
+        return em.createQuery("select d from Delivery d where d.webhookId = :webhook and d.status = :failed "
+                        + "and d.createdAt >= :since order by d.createdAt, d.id", Delivery.class)
+                .setParameter("webhook", webhookId).setParameter("failed", DeliveryStatus.FAILED)
+                .setParameter("since", since).setMaxResults(limit).getResultList();
+    }
+
+    /** Each delivery's attempts, in order; every id gets a list, if only an empty one. */
+    public Map<UUID, List<DeliveryAttempt>> attempts(List<UUID> deliveryIds) {
+        Map<UUID, List<DeliveryAttempt>> result = new HashMap<>();
+        deliveryIds.forEach(id -> result.put(id, new ArrayList<>()));
+        if (!deliveryIds.isEmpty()) {
+            em.createQuery("select a from DeliveryAttempt a where a.deliveryId in :ids order by a.number", DeliveryAttempt.class)
+                    .setParameter("ids", deliveryIds).getResultStream().forEach(a -> result.get(a.deliveryId()).add(a));
+        }
+        return result;
+    }
+
+    public IssueEventRecord event(UUID eventId) {
+        return em.find(IssueEventRecord.class, eventId);
+    }
+}

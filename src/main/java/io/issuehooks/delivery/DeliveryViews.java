@@ -1,0 +1,21 @@
+package io.issuehooks.delivery;
+
+import io.issuehooks.platform.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+
+/** A delivery as its detail reads: with every attempt, the headers each was sent with, and the exact body. */
+@ApplicationScoped
+public class DeliveryViews {
+
+    @Inject
+    DeliveryRepository deliveries;
+
+    public JsonObject detail(UUID webhookId, UUID deliveryId) {
+        Delivery d = deliveries.find(webhookId, deliveryId).orElseThrow(() -> ApiException.notFound("delivery", deliveryId));
+        return DeliveryJson.delivery(d, deliveries.attempts(List.of(d.id())).get(d.id()), deliveries.event(d.eventId()).payload());
+    }
+}

@@ -1,0 +1,121 @@
+package io.issuehooks.delivery;
+
+import io.issuehooks.client.HistoryEntry;
+import io.issuehooks.client.IssueEventType;
+import io.issuehooks.client.IssuePayload;
+import io.issuehooks.client.IssueSnapshot;
+import io.issuehooks.platform.ApiException;
+import io.issuehooks.platform.Times;
+import io.issuehooks.security.Caller;
+import io.issuehooks.webhooks.Webhook;
+import io.issuehooks.webhooks.WebhookRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What an organisation admin does with the delivery log: redeliver one, recover many, send a test event. */
+@ApplicationScoped
+public class ReplayService {
+
+    /** At most this many deliveries are requeued by one recover request. */
+    static final int RECOVER_LIMIT = 10_000;
+
+    @Inject
+    WebhookRepository webhooks;
+
+    @Inject
+    DeliveryRepository deliveries;
+
+    @Inject
+    DeliveryQueue queue;
+
+    @Inject
+    DeliveryTargets targets;
+
+    @Inject
+    DeliveryService sender;
+
+    @Inject
+    DeliveryLog log;
+
+    @Inject
+    Caller caller;
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Webhook webhook(UUID webhookId) {
+        caller.requireOrganizationAdmin();
+        return webhooks.find(caller.organizationId(), webhookId).orElseThrow(() -> ApiException.notFound("webhook", webhookId));
+    }
+
+    /** Sends a finished delivery again, with a fresh run of retries and the same webhook-id. */
+    @Transactional
+    public Delivery redeliver(UUID webhookId, UUID deliveryId) {
+        webhook(webhookId);
+        Delivery delivery = deliveries.find(webhookId, deliveryId).orElseThrow(() -> ApiException.notFound("delivery", deliveryId));
+        em.lock(delivery, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(delivery);
+        if (delivery.status() == DeliveryStatus.PENDING) {
+            throw new ApiException(409, "Delivery " + deliveryId + " is still pending; its next attempt is due at "
+                    + Times.format(delivery.nextAttemptAt()), null);
+        }
+        requeue(delivery);
+        return delivery;
+    }
+
+    /** Redelivers every failed delivery created since the given time; answers how many. */
+    @Transactional
+    public int recover(UUID webhookId, Instant since) {
+        webhook(webhookId);
+        List<Delivery> failed = deliveries.failedSince(webhookId, since, RECOVER_LIMIT);
+        failed.forEach(this::requeue);
+        return failed.size();
+    }
+
+    private void requeue(Delivery delivery) {
+        IssueEventRecord event = deliveries.event(delivery.eventId());
+        delivery.requeue();
+        queue.later(new DeliveryMessage(delivery.id(), delivery.webhookId(), delivery.attempts() + 1, 0,
+                event.issueId(), event.payload()), java.time.Duration.ZERO);
+    }
+
+    /** The delivery a test sends: recorded like any other, so it shows in the log. */
+    @Transactional
+    public DeliveryMessage prepareTest(UUID webhookId, IssueEventType type) {
+        Webhook webhook = webhook(webhookId);
+        Instant now = Times.now();
+        String issueId = UUID.randomUUID().toString();
+        String userId = caller.accountId().toString();
+        IssueSnapshot sample = new IssueSnapshot(issueId, "issuehooks:test", "open", "low",
+                webhook.organizationId().toString(), webhook.teamId() == null ? null : webhook.teamId().toString(),
+                null, null, now, now, "Test event from Issuehooks",
+                List.of(new HistoryEntry(now, userId, IssueEventType.CREATED.wireName(), List.of())));
+        String payload = IssuePayload.render(type, now, sample, Json.createObjectBuilder().add("test", true).build(), userId);
+        UUID eventId = UUID.randomUUID();
+        em.persist(new IssueEventRecord(eventId, webhook.organizationId(), issueId, type.wireName(), payload, now));
+        Delivery delivery = new Delivery(webhook.id(), eventId, type.wireName());
+        em.persist(delivery);
+        return new DeliveryMessage(delivery.id(), webhook.id(), 1, 0, issueId, payload);
+    }
+
+    /** Sends a prepared test delivery now, once (no retries), outside any transaction, and records it. */
+    public UUID sendTest(DeliveryMessage message) {
+        DeliveryTargets.Target target = targets.load(message.deliveryId()).orElseThrow();
+        DeliveryLog.Sent sent = sender.send(message, target);
+        recordTest(message, sent);
+        return message.deliveryId();
+    }
+
+    @Transactional
+    void recordTest(DeliveryMessage message, DeliveryLog.Sent sent) {
+        log.record(message, sent, false);
+    }
+}
