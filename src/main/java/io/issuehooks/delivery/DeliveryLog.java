@@ -12,11 +12,11 @@ import java.util.UUID;
 
 /**
  * Records an attempt, the delivery's new state, the webhook's health and the message for the next attempt, all
- * in the transaction that consumed the message that asked for the attempt: if the server dies before it
- * commits, none of it happened and the broker hands the message out again.
+ * in one transaction: for a delivery, the one that consumed the message that asked for the attempt, so that if
+ * the server dies before it commits none of it happened and the broker hands the message out again.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
+@Transactional
 public class DeliveryLog {
 
     static final int MAX_ERROR = 1000;

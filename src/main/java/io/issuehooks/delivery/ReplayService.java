@@ -109,13 +109,7 @@ public class ReplayService {
     /** Sends a prepared test delivery now, once (no retries), outside any transaction, and records it. */
     public UUID sendTest(DeliveryMessage message) {
         DeliveryTargets.Target target = targets.load(message.deliveryId()).orElseThrow();
-        DeliveryLog.Sent sent = sender.send(message, target);
-        recordTest(message, sent);
+        log.record(message, sender.send(message, target), false);
         return message.deliveryId();
-    }
-
-    @Transactional
-    void recordTest(DeliveryMessage message, DeliveryLog.Sent sent) {
-        log.record(message, sent, false);
     }
 }

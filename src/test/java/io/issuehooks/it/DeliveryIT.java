@@ -1,0 +1,229 @@
+package io.issuehooks.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.issuehooks.testsupport.Api;
+import io.issuehooks.testsupport.Deployments;
+import io.issuehooks.testsupport.Fixture;
+import io.issuehooks.testsupport.Receiver;
+import io.issuehooks.testsupport.Receiver.Request;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Fan-out, payload, headers, signatures, order and the delivery log, against a real HTTP receiver. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DeliveryIT {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Fixture f;
+    Receiver receiver;
+
+    @BeforeEach
+    void setUp() {
+        f = new Fixture(base);
+        receiver = Receiver.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        receiver.close();
+    }
+
+    @Test
+    void eachEventGoesToEveryEnabledSubscribedWebhookOfTheIssuesTeamOrNoTeam() {
+        String red = f.tenants.team(f.org, "red");
+        String blue = f.tenants.team(f.org, "blue");
+        f.webhook(receiver.url("/all"));
+        f.webhook(receiver.url("/status-only"), "issue.status_changed");
+        f.teamWebhook(receiver.url("/red"), red);
+        f.teamWebhook(receiver.url("/blue"), blue);
+        String disabled = f.webhook(receiver.url("/disabled")).getString("id");
+        f.api.patch("/api/v1/webhooks/" + disabled, f.org.adminKey(), Json.createObjectBuilder().add("enabled", false).build());
+        Fixture other = new Fixture(base);
+        other.webhook(receiver.url("/other-org"));
+
+        String issue = f.issue(Json.createObjectBuilder().add("pluginId", "p").add("severity", "low").add("teamId", red));
+        f.patchIssue(issue, Json.createObjectBuilder().add("status", "fixed").build());
+
+        assertThat(receiver.await("/all", 2, WAIT)).extracting(r -> r.json().getString("event"))
+                .containsExactly("issue.created", "issue.status_changed");
+        assertThat(receiver.await("/red", 2, WAIT)).extracting(r -> r.json().getString("event"))
+                .containsExactly("issue.created", "issue.status_changed");
+        assertThat(receiver.await("/status-only", 1, WAIT).get(0).json().getString("event")).isEqualTo("issue.status_changed");
+        receiver.assertQuiet("/status-only", 1, Duration.ofSeconds(2));
+        assertThat(receiver.requests("/blue")).isEmpty();
+        assertThat(receiver.requests("/disabled")).isEmpty();
+        assertThat(receiver.requests("/other-org")).isEmpty();
+    }
+
+    @Test
+    void theBodyIsTheDocumentedEnvelopeWithTheIssueAsCommittedAndBothSignaturesVerify() throws Exception {
+        JsonObject hook = f.webhook(receiver.url("/siem"));
+        String secret = hook.getString("secret");
+        String issue = f.issue();
+        JsonObject committed = f.patchIssue(issue, Json.createObjectBuilder().add("status", "fixed").add("severity", "low").build());
+        f.patchIssue(issue, Json.createObjectBuilder().add("status", "ignored").build());
+
+        List<Request> got = receiver.await("/siem", 3, WAIT);
+        Request updated = got.get(1);
+        JsonObject body = updated.json();
+        assertThat(body.keySet()).containsExactly("event", "timestamp", "data");
+        assertThat(body.getString("event")).isEqualTo("issue.updated");
+        assertThat(body.getJsonObject("data").getJsonObject("issue")).as("the issue as that change committed it").isEqualTo(committed);
+        assertThat(body.getJsonObject("data").getJsonObject("eventData").getJsonArray("changes").getValuesAs(JsonString::getString))
+                .containsExactly("status changed to fixed", "severity changed to low");
+        String adminId = f.api.get("/api/v1/service-accounts", f.org.adminKey()).json().getJsonArray("data").getJsonObject(0).getString("id");
+        assertThat(body.getJsonObject("data").getString("userId")).isEqualTo(adminId);
+        assertThat(body.getString("timestamp")).isEqualTo(committed.getString("updatedAt"));
+
+        assertThat(updated.header("content-type")).isEqualTo("application/json");
+        assertThat(updated.header("user-agent")).startsWith("Issuehooks/");
+        assertThat(updated.header("x-webhook-id")).isEqualTo(hook.getString("id"));
+        assertThat(updated.header("x-promptfoo-signature")).isEqualTo(hex(hmac(secret.getBytes(StandardCharsets.UTF_8), updated.body())));
+        String id = updated.header("webhook-id");
+        long ts = Long.parseLong(updated.header("webhook-timestamp"));
+        assertThat(ts).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
+        assertThat(updated.header("webhook-signature")).isEqualTo("v1," + standard(secret, id, ts, updated.body()));
+        assertThat(got).extracting(r -> r.header("webhook-id")).doesNotHaveDuplicates();
+
+        JsonObject logged = f.delivery(hook.getString("id"), id);
+        assertThat(logged.getString("event")).isEqualTo("issue.updated");
+        assertThat(logged.getString("body")).isEqualTo(updated.text());
+        JsonObject sentHeaders = logged.getJsonArray("attempts").getJsonObject(0).getJsonObject("requestHeaders");
+        assertThat(sentHeaders.getString("X-Promptfoo-Signature")).isEqualTo(updated.header("x-promptfoo-signature"));
+        assertThat(sentHeaders.getString("webhook-signature")).isEqualTo(updated.header("webhook-signature"));
+    }
+
+    @Test
+    void afterRegenerateSecretTheNewSecretSignsAndWebhookSignatureCarriesBothDuringTheGracePeriod() throws Exception {
+        JsonObject hook = f.webhook(receiver.url("/rotating"));
+        String oldSecret = hook.getString("secret");
+        String newSecret = f.api.post("/api/v1/webhooks/" + hook.getString("id") + "/regenerate-secret", f.org.adminKey(), "")
+                .json().getString("secret");
+
+        f.issue();
+
+        Request r = receiver.await("/rotating", 1, WAIT).get(0);
+        assertThat(r.header("x-promptfoo-signature")).isEqualTo(hex(hmac(newSecret.getBytes(StandardCharsets.UTF_8), r.body())));
+        long ts = Long.parseLong(r.header("webhook-timestamp"));
+        String id = r.header("webhook-id");
+        assertThat(r.header("webhook-signature").split(" ")).containsExactly(
+                "v1," + standard(newSecret, id, ts, r.body()), "v1," + standard(oldSecret, id, ts, r.body()));
+    }
+
+    @Test
+    void deliveriesToOneWebhookAboutOneIssueArriveInCommitOrder() {
+        f.webhook(receiver.url("/ordered"));
+        String issue = f.issue();
+        List<String> severities = List.of("critical", "medium", "low", "high", "medium", "critical", "low", "high");
+        for (String severity : severities) {
+            f.patchIssue(issue, Json.createObjectBuilder().add("severity", severity).build());
+        }
+
+        List<Request> got = receiver.await("/ordered", severities.size() + 1, WAIT);
+        assertThat(got.subList(1, got.size())).extracting(r -> r.json().getJsonObject("data").getJsonObject("issue").getString("severity"))
+                .containsExactlyElementsOf(severities);
+        assertThat(got).extracting(r -> r.json().getJsonObject("data").getJsonObject("issue").getJsonArray("history").size())
+                .isSorted();
+    }
+
+    @Test
+    void aTestEventIsSentAtOnceSignedAndLogged() throws Exception {
+        JsonObject hook = f.webhook(receiver.url("/test"));
+
+        Api.Reply r = f.api.raw("POST", "/api/v1/webhooks/" + hook.getString("id") + "/test", f.org.adminKey(),
+                "application/json", "{\"event\":\"issue.status_changed\"}");
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().getString("status")).isEqualTo("succeeded");
+        assertThat(r.json().getJsonArray("attempts").getJsonObject(0).getInt("statusCode")).isEqualTo(200);
+        Request got = receiver.await("/test", 1, Duration.ofSeconds(1)).get(0);
+        assertThat(got.json().getString("event")).isEqualTo("issue.status_changed");
+        assertThat(got.json().getJsonObject("data").getJsonObject("eventData").getBoolean("test")).isTrue();
+        assertThat(got.header("x-promptfoo-signature")).isEqualTo(
+                hex(hmac(hook.getString("secret").getBytes(StandardCharsets.UTF_8), got.body())));
+        assertThat(f.deliveries(hook.getString("id"))).extracting(d -> d.getString("id")).contains(r.json().getString("id"));
+        assertThat(f.api.raw("POST", "/api/webhooks/" + hook.getString("id") + "/test", f.org.adminKey(), null, null).status())
+                .isEqualTo(200);
+        assertThat(f.api.raw("POST", "/api/v1/webhooks/" + hook.getString("id") + "/test", f.org.adminKey(),
+                "application/json", "{\"event\":\"issue.deleted\"}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theDeliveryLogFiltersAndIsPrivateToTheOrganisation() {
+        String hook = f.webhook(receiver.url("/log")).getString("id");
+        receiver.on("/log", r -> r.json().getString("event").equals("issue.created")
+                ? Receiver.Reply.status(200) : Receiver.Reply.status(400).body("nope"));
+        String issue = f.issue();
+        f.patchIssue(issue, Json.createObjectBuilder().add("status", "fixed").build());
+        f.awaitDelivery(hook, d -> d.getString("status").equals("failed"), WAIT);
+
+        List<JsonObject> failed = f.api.get("/api/v1/webhooks/" + hook + "/deliveries?status=failed", f.org.adminKey())
+                .json().getJsonArray("data").getValuesAs(JsonObject.class);
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).getString("event")).isEqualTo("issue.status_changed");
+        assertThat(failed.get(0).getJsonArray("attempts")).hasSize(3);
+        assertThat(failed.get(0).getJsonArray("attempts").getJsonObject(0).getString("responseExcerpt")).isEqualTo("nope");
+        List<JsonObject> created = f.api.get("/api/webhooks/" + hook + "/deliveries?event=issue.created", f.org.adminKey())
+                .json().getJsonArray("data").getValuesAs(JsonObject.class);
+        assertThat(created).extracting(d -> d.getString("status")).containsExactly("succeeded");
+        assertThat(f.api.get("/api/v1/webhooks/" + hook + "/deliveries?status=lost", f.org.adminKey()).status()).isEqualTo(400);
+
+        Fixture other = new Fixture(base);
+        assertThat(other.api.get("/api/v1/webhooks/" + hook + "/deliveries", other.org.adminKey()).status()).isEqualTo(404);
+        assertThat(other.api.get("/api/v1/webhooks/" + hook + "/deliveries/" + failed.get(0).getString("id"), other.org.adminKey()).status())
+                .isEqualTo(404);
+        assertThat(other.api.raw("POST", "/api/v1/webhooks/" + hook + "/deliveries/" + failed.get(0).getString("id") + "/redeliver",
+                other.org.adminKey(), null, null).status()).isEqualTo(404);
+        String member = f.tenants.key(f.org, "member", null);
+        assertThat(f.api.get("/api/v1/webhooks/" + hook + "/deliveries", member).status()).isEqualTo(403);
+    }
+
+    static byte[] hmac(byte[] key, byte[] message) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return mac.doFinal(message);
+    }
+
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static String standard(String secret, String id, long timestamp, byte[] body) throws Exception {
+        byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+        byte[] prefix = (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] signed = new byte[prefix.length + body.length];
+        System.arraycopy(prefix, 0, signed, 0, prefix.length);
+        System.arraycopy(body, 0, signed, prefix.length, body.length);
+        return Base64.getEncoder().encodeToString(hmac(key, signed));
+    }
+}
