@@ -283,7 +283,7 @@ class IssueEventsIT {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
-            String target = "target-" + i;
+            String target = "writer-" + i; // none equals the issue's initial target-1
             results.add(pool.submit(() -> api.patch("/api/v1/issues/" + id, org.adminKey(),
                     Json.createObjectBuilder().add("targetId", target).build()).status()));
         }
