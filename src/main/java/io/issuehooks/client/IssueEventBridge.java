@@ -23,7 +23,7 @@ public class IssueEventBridge {
     @Inject
     IssueEventPublisher publisher;
 
-    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
 
     void collect(@Observes IssueChanged change) {
@@ -47,7 +47,7 @@ public class IssueEventBridge {
     /** The first call of a transaction publishes everything; later calls find nothing left. */
     private void publishPending() {
         try {
-            pending.drain(Instant.now().truncatedTo(ChronoUnit.MILLIS)).forEach(publisher::publish);
+            publisher.publish(pending.drain(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         } catch (RuntimeException e) {
             // The container only logs what a transactional observer throws; without this the transaction would
             // commit without its events.

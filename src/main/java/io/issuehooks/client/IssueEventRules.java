@@ -1,6 +1,7 @@
 package io.issuehooks.client;
 
-import jakarta.json.Json;
+import static io.issuehooks.client.JsonSupport.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -42,7 +43,7 @@ public final class IssueEventRules {
     /** The attribute event for a transaction that began at {@code before} (null: created) and ended at {@code after}. */
     public static Optional<Change> attributeChange(IssueSnapshot before, IssueSnapshot after) {
         if (before == null) {
-            return Optional.of(new Change(IssueEventType.CREATED, List.of(), Json.createObjectBuilder().build()));
+            return Optional.of(new Change(IssueEventType.CREATED, List.of(), JSON.createObjectBuilder().build()));
         }
         List<Attribute> changed = new ArrayList<>();
         List<String> sentences = new ArrayList<>();
@@ -56,9 +57,9 @@ public final class IssueEventRules {
         if (changed.isEmpty()) {
             return Optional.empty();
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         sentences.forEach(list::add);
-        JsonObjectBuilder data = Json.createObjectBuilder().add("changes", list);
+        JsonObjectBuilder data = JSON.createObjectBuilder().add("changes", list);
         IssueEventType type = IssueEventType.UPDATED;
         if (changed.size() == 1 && changed.get(0).name().equals("status")) {
             type = IssueEventType.STATUS_CHANGED;
@@ -72,7 +73,7 @@ public final class IssueEventRules {
 
     /** The event for a comment added in the transaction. */
     public static Change commentAdded(CommentSnapshot comment) {
-        JsonObjectBuilder c = Json.createObjectBuilder().add("id", comment.id()).add("body", comment.body());
+        JsonObjectBuilder c = JSON.createObjectBuilder().add("id", comment.id()).add("body", comment.body());
         if (comment.authorId() == null) {
             c.addNull("authorId");
         } else {
@@ -80,6 +81,6 @@ public final class IssueEventRules {
         }
         c.add("createdAt", IssuePayload.time(comment.createdAt()));
         return new Change(IssueEventType.COMMENT_ADDED, List.of("comment added"),
-                Json.createObjectBuilder().add("comment", c).build());
+                JSON.createObjectBuilder().add("comment", c).build());
     }
 }

@@ -1,6 +1,7 @@
 package io.issuehooks.client;
 
-import jakarta.json.Json;
+import static io.issuehooks.client.JsonSupport.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -27,11 +28,11 @@ public final class IssuePayload {
 
     /** The exact body a webhook receives, as {@link JsonText} writes it. */
     public static String render(IssueEventType type, Instant timestamp, IssueSnapshot issue, JsonObject eventData, String userId) {
-        JsonObjectBuilder data = Json.createObjectBuilder().add("issue", issue(issue)).add("eventData", eventData);
+        JsonObjectBuilder data = JSON.createObjectBuilder().add("issue", issue(issue)).add("eventData", eventData);
         if (userId != null) {
             data.add("userId", userId);
         }
-        return JsonText.stringify(Json.createObjectBuilder()
+        return JsonText.stringify(JSON.createObjectBuilder()
                 .add("event", type.wireName())
                 .add("timestamp", time(timestamp))
                 .add("data", data)
@@ -40,18 +41,18 @@ public final class IssuePayload {
 
     /** The issue as payloads and the issues API show it. */
     public static JsonObject issue(IssueSnapshot s) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", s.id()).add("pluginId", s.pluginId())
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("id", s.id()).add("pluginId", s.pluginId())
                 .add("status", s.status()).add("severity", s.severity()).add("organizationId", s.organizationId());
         text(b, "teamId", s.teamId());
         text(b, "targetId", s.targetId());
         text(b, "providerId", s.providerId());
         b.add("createdAt", time(s.createdAt())).add("updatedAt", time(s.updatedAt()));
         text(b, "weakness", s.weakness());
-        JsonArrayBuilder history = Json.createArrayBuilder();
+        JsonArrayBuilder history = JSON.createArrayBuilder();
         for (HistoryEntry h : s.history()) {
-            JsonObjectBuilder entry = Json.createObjectBuilder().add("timestamp", time(h.timestamp()));
+            JsonObjectBuilder entry = JSON.createObjectBuilder().add("timestamp", time(h.timestamp()));
             text(entry, "userId", h.userId());
-            JsonArrayBuilder changes = Json.createArrayBuilder();
+            JsonArrayBuilder changes = JSON.createArrayBuilder();
             h.changes().forEach(changes::add);
             history.add(entry.add("event", h.event()).add("changes", changes));
         }

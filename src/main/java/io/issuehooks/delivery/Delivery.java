@@ -64,24 +64,6 @@ public class Delivery {
         this.nextAttemptAt = createdAt;
     }
 
-    /** Records an attempt's result; {@code next} is when the following one is due, null when there is none. */
-    void attempted(boolean success, Integer statusCode, String error, Instant next) {
-        attempts++;
-        lastStatus = statusCode;
-        lastError = error;
-        status = success ? DeliveryStatus.SUCCEEDED : next == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
-        nextAttemptAt = next;
-        updatedAt = Times.now();
-    }
-
-    /** A delivery that will not be attempted (its webhook is disabled): failed, kept for replay. */
-    void abandon(String reason) {
-        status = DeliveryStatus.FAILED;
-        lastError = reason;
-        nextAttemptAt = null;
-        updatedAt = Times.now();
-    }
-
     void requeue() {
         status = DeliveryStatus.PENDING;
         nextAttemptAt = Times.now();

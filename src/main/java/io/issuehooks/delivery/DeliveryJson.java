@@ -1,7 +1,8 @@
 package io.issuehooks.delivery;
 
+import static io.issuehooks.client.JsonSupport.JSON;
+
 import io.issuehooks.platform.Times;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,7 +18,7 @@ final class DeliveryJson {
 
     /** A delivery with its attempts; {@code payload} (the exact body sent) and the headers only in detail. */
     static JsonObject delivery(Delivery d, List<DeliveryAttempt> attempts, String payload) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("id", d.id().toString())
                 .add("webhookId", d.webhookId().toString())
                 .add("eventId", d.eventId().toString())
@@ -28,7 +29,7 @@ final class DeliveryJson {
         integer(b, "lastStatusCode", d.lastStatus());
         text(b, "lastError", d.lastError());
         b.add("createdAt", Times.format(d.createdAt())).add("updatedAt", Times.format(d.updatedAt()));
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         for (DeliveryAttempt a : attempts) {
             list.add(attempt(a, payload != null));
         }
@@ -40,7 +41,7 @@ final class DeliveryJson {
     }
 
     private static JsonObject attempt(DeliveryAttempt a, boolean withHeaders) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("number", a.number())
                 .add("startedAt", Times.format(a.startedAt()))
                 .add("durationMs", a.durationMillis());
@@ -48,7 +49,7 @@ final class DeliveryJson {
         text(b, "error", a.error());
         text(b, "responseExcerpt", a.responseExcerpt());
         if (withHeaders) {
-            try (var reader = Json.createReader(new StringReader(a.requestHeaders()))) {
+            try (var reader = JSON.createReader(new StringReader(a.requestHeaders()))) {
                 b.add("requestHeaders", reader.readObject());
             }
         }

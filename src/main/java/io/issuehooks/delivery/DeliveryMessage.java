@@ -3,47 +3,74 @@ package io.issuehooks.delivery;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * What a message on the Deliveries queue asks for: attempt number {@code attempt} of a delivery, the
- * {@code scheduleIndex}-th of its current run of retries, with the payload to send. A message whose attempt no
- * longer matches the delivery's count is a stale duplicate and does nothing.
+ * What a message on the Deliveries queue asks for: attempts of one or more deliveries of one event, which share
+ * its payload. Fan-out puts the first attempts of an event's deliveries to healthy webhooks in one message, so
+ * they are sent concurrently and recorded in one transaction; a retry, a failing webhook's delivery, a
+ * redelivery or a test is a message of its own.
  */
-public record DeliveryMessage(UUID deliveryId, UUID webhookId, int attempt, int scheduleIndex, String issueId, String payload) {
+public record DeliveryMessage(String issueId, String payload, List<Attempt> attempts) {
 
-    static final String DELIVERY_ID = "deliveryId";
-    static final String WEBHOOK_ID = "webhookId";
-    static final String ATTEMPT = "attempt";
-    static final String SCHEDULE_INDEX = "scheduleIndex";
+    /**
+     * Attempt number {@code number} of a delivery, the {@code scheduleIndex}-th of its current run of retries. If
+     * the delivery has meanwhile recorded that attempt, the message is a stale duplicate and the attempt is skipped.
+     */
+    public record Attempt(UUID deliveryId, UUID webhookId, int number, int scheduleIndex) {
+
+        Attempt retry() {
+            return new Attempt(deliveryId, webhookId, number + 1, scheduleIndex + 1);
+        }
+    }
+
+    static final String ATTEMPTS = "attempts";
     static final String ISSUE_ID = "issueId";
+
+    public DeliveryMessage {
+        attempts = List.copyOf(attempts);
+    }
+
+    public static DeliveryMessage single(String issueId, String payload, Attempt attempt) {
+        return new DeliveryMessage(issueId, payload, List.of(attempt));
+    }
 
     static DeliveryMessage read(Message message) {
         try {
-            return new DeliveryMessage(UUID.fromString(message.getStringProperty(DELIVERY_ID)),
-                    UUID.fromString(message.getStringProperty(WEBHOOK_ID)), message.getIntProperty(ATTEMPT),
-                    message.getIntProperty(SCHEDULE_INDEX), message.getStringProperty(ISSUE_ID),
-                    ((TextMessage) message).getText());
+            List<Attempt> attempts = new ArrayList<>();
+            for (String entry : message.getStringProperty(ATTEMPTS).split(",")) {
+                String[] f = entry.split("/");
+                attempts.add(new Attempt(UUID.fromString(f[0]), UUID.fromString(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
+            }
+            return new DeliveryMessage(message.getStringProperty(ISSUE_ID), ((TextMessage) message).getText(), attempts);
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable delivery message", e);
         }
     }
 
     void write(Message message) throws JMSException {
-        message.setStringProperty(DELIVERY_ID, deliveryId.toString());
-        message.setStringProperty(WEBHOOK_ID, webhookId.toString());
-        message.setIntProperty(ATTEMPT, attempt);
-        message.setIntProperty(SCHEDULE_INDEX, scheduleIndex);
+        StringBuilder list = new StringBuilder();
+        for (Attempt a : attempts) {
+            if (list.length() > 0) {
+                list.append(',');
+            }
+            list.append(a.deliveryId()).append('/').append(a.webhookId()).append('/').append(a.number()).append('/').append(a.scheduleIndex());
+        }
+        message.setStringProperty(ATTEMPTS, list.toString());
         message.setStringProperty(ISSUE_ID, issueId);
     }
 
-    /** The message for the attempt after this one, in the same run of retries. */
-    DeliveryMessage retry() {
-        return new DeliveryMessage(deliveryId, webhookId, attempt + 1, scheduleIndex + 1, issueId, payload);
+    /**
+     * The JMS group that keeps deliveries about one issue in commit order: the issue for a batch, or the
+     * webhook and the issue for a single webhook's delivery.
+     */
+    String group() {
+        return attempts.size() == 1 ? attempts.get(0).webhookId() + "/" + issueId : issueId;
     }
 
-    /** The group that keeps one webhook's deliveries about one issue in order. */
-    String group() {
-        return webhookId + "/" + issueId;
+    DeliveryMessage retry(Attempt attempt) {
+        return single(issueId, payload, attempt.retry());
     }
 }

@@ -2,50 +2,59 @@ package io.issuehooks.delivery;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * Puts delivery attempts on the persistent Deliveries queue, in the caller's JTA transaction. A first attempt
- * joins its (webhook, issue) JMS group, so one consumer takes that group's deliveries in commit order; a retry
- * is a scheduled message outside the group, so a failing delivery never holds back the others.
+ * Puts delivery attempts on the persistent Deliveries queue through the XA connection factory, in the caller's
+ * JTA transaction. First attempts join a JMS group (see {@link DeliveryMessage#group}), so one consumer at a
+ * time takes an issue's deliveries, in commit order; a retry is a scheduled message outside any group, so a
+ * failing delivery never holds back the others.
  */
 @ApplicationScoped
 public class DeliveryQueue {
 
     public static final String QUEUE = "java:/jms/queue/Deliveries";
 
-    @Inject
-    @JMSConnectionFactory("java:/JmsXA")
-    JMSContext jms;
+    // A context per call rather than an injected JMSContext, which resolves its delegate on every method call.
+    @Resource(lookup = "java:/JmsXA")
+    ConnectionFactory factory;
 
     @Resource(lookup = QUEUE)
     Queue queue;
 
-    public void first(DeliveryMessage message) {
-        send(message, Duration.ZERO, true);
+    /** First attempts, after the schedule's first wait. */
+    public void first(List<DeliveryMessage> messages, Duration delay) {
+        send(messages, delay, true);
     }
 
-    public void later(DeliveryMessage message, Duration delay) {
-        send(message, delay, false);
+    public void later(List<DeliveryMessage> messages, Duration delay) {
+        send(messages, delay, false);
     }
 
-    private void send(DeliveryMessage message, Duration delay, boolean grouped) {
-        try {
-            TextMessage m = jms.createTextMessage(message.payload());
-            message.write(m);
-            if (grouped) {
-                m.setStringProperty("JMSXGroupID", message.group());
+    private void send(List<DeliveryMessage> messages, Duration delay, boolean grouped) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        try (JMSContext jms = factory.createContext()) {
+            JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setDeliveryDelay(delay.toMillis());
+            for (DeliveryMessage message : messages) {
+                TextMessage m = jms.createTextMessage(message.payload());
+                message.write(m);
+                if (grouped) {
+                    m.setStringProperty("JMSXGroupID", message.group());
+                }
+                producer.send(queue, m);
             }
-            jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setDeliveryDelay(delay.toMillis()).send(queue, m);
         } catch (JMSException e) {
-            throw new IllegalStateException("Cannot queue delivery " + message.deliveryId(), e);
+            throw new IllegalStateException("Cannot queue deliveries", e);
         }
     }
 }

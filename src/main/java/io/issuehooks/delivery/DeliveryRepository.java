@@ -39,11 +39,14 @@ public class DeliveryRepository {
         return page.fetch(query);
     }
 
-    public List<Delivery> failedSince(UUID webhookId, Instant since, int limit) {
-        return em.createQuery("select d from Delivery d where d.webhookId = :webhook and d.status = :failed "
-                        + "and d.createdAt >= :since order by d.createdAt, d.id", Delivery.class)
-                .setParameter("webhook", webhookId).setParameter("failed", DeliveryStatus.FAILED)
-                .setParameter("since", since).setMaxResults(limit).getResultList();
+    /** Failed deliveries, and pending ones whose next attempt was due before {@code overdue}, created since. */
+    public List<Delivery> failedOrOverdueSince(UUID webhookId, Instant since, Instant overdue, int limit) {
+        return em.createQuery("select d from Delivery d where d.webhookId = :webhook and d.createdAt >= :since "
+                        + "and (d.status = :failed or (d.status = :pending and d.nextAttemptAt < :overdue)) "
+                        + "order by d.createdAt, d.id", Delivery.class)
+                .setParameter("webhook", webhookId).setParameter("since", since)
+                .setParameter("failed", DeliveryStatus.FAILED).setParameter("pending", DeliveryStatus.PENDING)
+                .setParameter("overdue", overdue).setMaxResults(limit).getResultList();
     }
 
     /** Each delivery's attempts, in order; every id gets a list, if only an empty one. */

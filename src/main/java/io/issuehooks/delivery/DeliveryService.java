@@ -1,21 +1,28 @@
 package io.issuehooks.delivery;
 
 import io.issuehooks.platform.Times;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
- * Makes one attempt of a delivery: reads its webhook (outside the transaction), signs the payload with the
- * webhook's current secrets, sends it, and hands the outcome to the {@link DeliveryLog}.
+ * Makes the attempts a delivery message asks for: reads the deliveries and their webhooks (outside the
+ * transaction), signs the payload with each webhook's current secrets, sends the requests concurrently, and hands
+ * the outcomes to the {@link DeliveryLog}.
  */
 @ApplicationScoped
 public class DeliveryService {
 
     @Inject
-    DeliveryTargets targets;
+    DeliveryStore store;
 
     @Inject
     WebhookHttpClient http;
@@ -26,35 +33,66 @@ public class DeliveryService {
     @Inject
     DeliverySettings settings;
 
-    /** Within the transaction that consumed the message asking for this attempt. */
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/issuehooks-delivery")
+    ManagedExecutorService senders;
+
+    /** Within the transaction that consumed the message. */
     public void attempt(DeliveryMessage message) {
-        Optional<DeliveryTargets.Target> found = targets.load(message.deliveryId());
-        if (found.isEmpty()) {
-            if (targets.webhookExists(message.webhookId())) {
-                // The fan-out committed the message before its delivery row became visible here (the two
-                // resources of an XA transaction commit one after the other): roll back and let the broker retry.
-                throw new IllegalStateException("Delivery " + message.deliveryId() + " is not visible yet");
+        List<DeliveryMessage.Attempt> attempts = message.attempts();
+        Map<java.util.UUID, DeliveryStore.Target> targets = store.targets(attempts.stream().map(DeliveryMessage.Attempt::deliveryId).toList());
+        List<java.util.UUID> unseen = attempts.stream().filter(a -> !targets.containsKey(a.deliveryId()))
+                .map(DeliveryMessage.Attempt::webhookId).distinct().toList();
+        if (!unseen.isEmpty() && store.anyWebhookExists(unseen)) {
+            // The fan-out committed the message before the delivery rows became visible here (the two resources of
+            // an XA transaction commit one after the other): roll back and let the broker hand it out again.
+            throw new IllegalStateException("Deliveries of webhooks " + unseen + " are not visible yet");
+        }
+        List<DeliveryMessage.Attempt> due = new ArrayList<>();
+        for (DeliveryMessage.Attempt a : attempts) {
+            DeliveryStore.Target t = targets.get(a.deliveryId());
+            if (t == null || t.status() != DeliveryStatus.PENDING || t.attempts() != a.number() - 1) {
+                continue; // webhook deleted, or a stale or duplicate message: that attempt was already recorded
             }
-            return; // the webhook, and its deliveries with it, was deleted
+            if (!t.enabled()) {
+                log.abandon(a, "Not sent: the webhook is disabled" + (t.disabledReason() == null ? "" : " (" + t.disabledReason() + ")"));
+            } else {
+                due.add(a);
+            }
         }
-        DeliveryTargets.Target target = found.get();
-        if (target.status() != DeliveryStatus.PENDING || target.attempts() != message.attempt() - 1) {
-            return; // a stale or duplicate message: that attempt was already recorded
+        if (!due.isEmpty()) {
+            log.record(message, sendAll(message, due, targets), true, true);
         }
-        if (!target.enabled()) {
-            log.abandon(message, "Not sent: the webhook is disabled"
-                    + (target.disabledReason() == null ? "" : " (" + target.disabledReason() + ")"));
-            return;
-        }
-        log.record(message, send(message, target), true);
     }
 
-    /** Signs and sends; never throws for what the endpoint or the network does. */
-    DeliveryLog.Sent send(DeliveryMessage message, DeliveryTargets.Target target) {
+    private List<DeliveryLog.Sent> sendAll(DeliveryMessage message, List<DeliveryMessage.Attempt> due,
+            Map<java.util.UUID, DeliveryStore.Target> targets) {
+        if (due.size() == 1) {
+            return List.of(send(message, due.get(0), targets.get(due.get(0).deliveryId())));
+        }
+        List<Future<DeliveryLog.Sent>> pending = new ArrayList<>();
+        for (DeliveryMessage.Attempt a : due) {
+            pending.add(senders.submit(() -> send(message, a, targets.get(a.deliveryId()))));
+        }
+        List<DeliveryLog.Sent> sent = new ArrayList<>();
+        try {
+            for (Future<DeliveryLog.Sent> f : pending) {
+                sent.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending deliveries", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A delivery could not be sent", e.getCause());
+        }
+        return sent;
+    }
+
+    /** Signs and sends one attempt; never throws for what the endpoint or the network does. */
+    DeliveryLog.Sent send(DeliveryMessage message, DeliveryMessage.Attempt attempt, DeliveryStore.Target target) {
         Instant started = Times.now();
-        SignedRequest request = SignedRequest.sign(message.payload(), message.deliveryId(), target.webhookId(),
+        SignedRequest request = SignedRequest.sign(message.payload(), attempt.deliveryId(), attempt.webhookId(),
                 target.secret(), target.previousSecret(), started, settings.userAgent());
         HttpOutcome outcome = http.post(URI.create(target.url()), request.headers(), request.body());
-        return new DeliveryLog.Sent(started, request, outcome);
+        return new DeliveryLog.Sent(attempt, target, started, request, outcome);
     }
 }

@@ -1,10 +1,11 @@
 package io.issuehooks.delivery;
 
+import static io.issuehooks.client.JsonSupport.JSON;
+
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.Ids;
 import io.issuehooks.platform.JsonRequest;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,6 +39,6 @@ public class RecoverResource {
             throw ApiException.invalid("since", "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
         }
         int count = replay.recover(webhook, from);
-        return Response.accepted(Json.createObjectBuilder().add("redelivering", count).build()).build();
+        return Response.accepted(JSON.createObjectBuilder().add("redelivering", count).build()).build();
     }
 }

@@ -1,5 +1,7 @@
 package io.issuehooks.delivery;
 
+import static io.issuehooks.client.JsonSupport.JSON;
+
 import io.issuehooks.client.HistoryEntry;
 import io.issuehooks.client.IssueEventType;
 import io.issuehooks.client.IssuePayload;
@@ -11,7 +13,6 @@ import io.issuehooks.webhooks.Webhook;
 import io.issuehooks.webhooks.WebhookRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +27,8 @@ public class ReplayService {
 
     /** At most this many deliveries are requeued by one recover request. */
     static final int RECOVER_LIMIT = 10_000;
+    /** A pending delivery this late has lost its message; a busy server is never this far behind. */
+    static final java.time.Duration OVERDUE = java.time.Duration.ofMinutes(5);
 
     @Inject
     WebhookRepository webhooks;
@@ -37,7 +40,7 @@ public class ReplayService {
     DeliveryQueue queue;
 
     @Inject
-    DeliveryTargets targets;
+    DeliveryStore store;
 
     @Inject
     DeliveryService sender;
@@ -56,14 +59,20 @@ public class ReplayService {
         return webhooks.find(caller.organizationId(), webhookId).orElseThrow(() -> ApiException.notFound("webhook", webhookId));
     }
 
-    /** Sends a finished delivery again, with a fresh run of retries and the same webhook-id. */
+    /**
+     * Sends a delivery again, with a fresh run of retries and the same webhook-id: a finished one, or a pending one
+     * whose next attempt is long overdue (its message was lost: removed from a dead-letter queue, say).
+     */
     @Transactional
     public Delivery redeliver(UUID webhookId, UUID deliveryId) {
-        webhook(webhookId);
+        Webhook webhook = webhook(webhookId);
+        if (!webhook.enabled()) {
+            throw new ApiException(409, "The webhook is disabled; enable it, then redeliver", null);
+        }
         Delivery delivery = deliveries.find(webhookId, deliveryId).orElseThrow(() -> ApiException.notFound("delivery", deliveryId));
         em.lock(delivery, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(delivery);
-        if (delivery.status() == DeliveryStatus.PENDING) {
+        if (delivery.status() == DeliveryStatus.PENDING && !overdue(delivery)) {
             throw new ApiException(409, "Delivery " + deliveryId + " is still pending; its next attempt is due at "
                     + Times.format(delivery.nextAttemptAt()), null);
         }
@@ -71,20 +80,26 @@ public class ReplayService {
         return delivery;
     }
 
-    /** Redelivers every failed delivery created since the given time; answers how many. */
+    /** Redelivers every failed (or long overdue) delivery created since the given time; answers how many. */
     @Transactional
     public int recover(UUID webhookId, Instant since) {
-        webhook(webhookId);
-        List<Delivery> failed = deliveries.failedSince(webhookId, since, RECOVER_LIMIT);
-        failed.forEach(this::requeue);
-        return failed.size();
+        if (!webhook(webhookId).enabled()) {
+            throw new ApiException(409, "The webhook is disabled; enable it, then recover", null);
+        }
+        List<Delivery> stuck = deliveries.failedOrOverdueSince(webhookId, since, Times.now().minus(OVERDUE), RECOVER_LIMIT);
+        stuck.forEach(this::requeue);
+        return stuck.size();
+    }
+
+    private static boolean overdue(Delivery delivery) {
+        return delivery.nextAttemptAt() != null && delivery.nextAttemptAt().isBefore(Times.now().minus(OVERDUE));
     }
 
     private void requeue(Delivery delivery) {
         IssueEventRecord event = deliveries.event(delivery.eventId());
         delivery.requeue();
-        queue.later(new DeliveryMessage(delivery.id(), delivery.webhookId(), delivery.attempts() + 1, 0,
-                event.issueId(), event.payload()), java.time.Duration.ZERO);
+        queue.later(List.of(DeliveryMessage.single(event.issueId(), event.payload(),
+                new DeliveryMessage.Attempt(delivery.id(), delivery.webhookId(), delivery.attempts() + 1, 0))), java.time.Duration.ZERO);
     }
 
     /** The delivery a test sends: recorded like any other, so it shows in the log. */
@@ -98,18 +113,19 @@ public class ReplayService {
                 webhook.organizationId().toString(), webhook.teamId() == null ? null : webhook.teamId().toString(),
                 null, null, now, now, "Test event from Issuehooks",
                 List.of(new HistoryEntry(now, userId, IssueEventType.CREATED.wireName(), List.of())));
-        String payload = IssuePayload.render(type, now, sample, Json.createObjectBuilder().add("test", true).build(), userId);
+        String payload = IssuePayload.render(type, now, sample, JSON.createObjectBuilder().add("test", true).build(), userId);
         UUID eventId = UUID.randomUUID();
         em.persist(new IssueEventRecord(eventId, webhook.organizationId(), issueId, type.wireName(), payload, now));
         Delivery delivery = new Delivery(webhook.id(), eventId, type.wireName());
         em.persist(delivery);
-        return new DeliveryMessage(delivery.id(), webhook.id(), 1, 0, issueId, payload);
+        return DeliveryMessage.single(issueId, payload, new DeliveryMessage.Attempt(delivery.id(), webhook.id(), 1, 0));
     }
 
     /** Sends a prepared test delivery now, once (no retries), outside any transaction, and records it. */
     public UUID sendTest(DeliveryMessage message) {
-        DeliveryTargets.Target target = targets.load(message.deliveryId()).orElseThrow();
-        log.record(message, sender.send(message, target), false);
-        return message.deliveryId();
+        DeliveryMessage.Attempt attempt = message.attempts().get(0);
+        DeliveryStore.Target target = store.targets(List.of(attempt.deliveryId())).get(attempt.deliveryId());
+        log.record(message, List.of(sender.send(message, attempt, target)), false, false);
+        return attempt.deliveryId();
     }
 }

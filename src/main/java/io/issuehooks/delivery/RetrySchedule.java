@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When each attempt of a delivery is made: entry {@code n} is the wait before attempt {@code n + 1} (the first
- * entry, usually 0s, is the wait before the first). Waits get up to 10% of jitter either way, so that retries of
+ * entry, usually 0s, is the wait before the first; a redelivery an admin asks for is sent at once). Waits get up to 10% of jitter either way, so that retries of
  * many deliveries that failed together do not all come back at the same instant. A {@code Retry-After} the
  * endpoint sent with 429 or 503 is honoured, up to a cap.
  */

@@ -1,6 +1,7 @@
 package io.issuehooks.delivery;
 
-import jakarta.json.Json;
+import static io.issuehooks.client.JsonSupport.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public record SignedRequest(byte[] body, Map<String, String> headers) {
     }
 
     String headersJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         headers.forEach(json::add);
         return json.build().toString();
     }

@@ -4,6 +4,7 @@ import io.issuehooks.client.HistoryEntry;
 import io.issuehooks.client.IssueEvent;
 import io.issuehooks.client.IssueEventPublisher;
 import io.issuehooks.client.IssueEventRules;
+import io.issuehooks.client.IssueEventType;
 import io.issuehooks.client.IssueSnapshot;
 import io.issuehooks.platform.Times;
 import io.issuehooks.security.Caller;
@@ -21,7 +22,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,7 +52,7 @@ public class IssueChangeRecorder {
     @PersistenceContext
     EntityManager em;
 
-    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
 
     void loaded(Issue issue) {
@@ -77,15 +77,13 @@ public class IssueChangeRecorder {
         return transactions.getTransactionKey() != null;
     }
 
-    /** One issue whose change becomes events. */
-    private record Changed(Issue issue, Optional<IssueEventRules.Change> change, List<IssueComment> comments) {
+    /** One issue whose change becomes events, with the history entries the change appended. */
+    private record Changed(Issue issue, boolean created, Optional<IssueEventRules.Change> change, List<IssueComment> comments,
+            List<HistoryEntry> appended) {
     }
 
     void complete(@Observes(during = TransactionPhase.BEFORE_COMPLETION) IssuesTouched ignored) {
         try {
-            // CDI's before-completion observers run before the persistence context's own flush: flush first, so
-            // that what is compared and published is what will be committed.
-            em.flush();
             Instant now = Times.now();
             String userId = userId();
             List<Changed> changed = new ArrayList<>();
@@ -96,22 +94,25 @@ public class IssueChangeRecorder {
                 Optional<IssueEventRules.Change> change = IssueEventRules.attributeChange(
                         t.created ? null : t.before, t.issue.snapshot(List.of()));
                 if (change.isPresent() || !t.comments.isEmpty()) {
-                    changed.add(new Changed(t.issue, change, t.comments));
-                    record(t, change, now, userId);
+                    changed.add(new Changed(t.issue, t.created, change, t.comments, record(t, change, now, userId)));
                 }
             }
             if (changed.isEmpty()) {
                 return;
             }
+            // CDI's before-completion observers run before the persistence context's own flush: flush here, so that
+            // the history read next, and what is published, is what will be committed.
             em.flush();
-            Map<UUID, List<HistoryEntry>> histories = repository.histories(changed.stream().map(c -> c.issue().id()).toList());
+            List<IssueEvent> events = new ArrayList<>();
             for (Changed c : changed) {
-                IssueSnapshot committed = c.issue().snapshot(histories.get(c.issue().id()));
-                c.change().ifPresent(change -> publisher.publish(IssueEvent.of(change, now, committed, userId)));
+                // A new issue's history is what this transaction appended; another's must be read.
+                IssueSnapshot committed = c.issue().snapshot(c.created() ? c.appended() : repository.history(c.issue().id()));
+                c.change().ifPresent(change -> events.add(IssueEvent.of(change, now, committed, userId)));
                 for (IssueComment comment : c.comments()) {
-                    publisher.publish(IssueEvent.of(IssueEventRules.commentAdded(comment.snapshot()), now, committed, userId));
+                    events.add(IssueEvent.of(IssueEventRules.commentAdded(comment.snapshot()), now, committed, userId));
                 }
             }
+            publisher.publish(events);
         } catch (RuntimeException e) {
             // The container only logs what a transactional observer throws: without this, the transaction would
             // commit without its events.
@@ -120,15 +121,18 @@ public class IssueChangeRecorder {
         }
     }
 
-    private void record(TrackedIssues.Tracked t, Optional<IssueEventRules.Change> change, Instant now, String userId) {
-        UUID id = t.issue.id();
-        change.ifPresent(c -> em.persist(new IssueHistoryRecord(id, new HistoryEntry(now, userId, c.type().wireName(), c.changes()))));
+    /** Appends the change's history entries and answers them. */
+    private List<HistoryEntry> record(TrackedIssues.Tracked t, Optional<IssueEventRules.Change> change, Instant now, String userId) {
+        List<HistoryEntry> appended = new ArrayList<>();
+        change.ifPresent(c -> appended.add(new HistoryEntry(now, userId, c.type().wireName(), c.changes())));
         for (IssueComment ignored : t.comments) {
-            em.persist(new IssueHistoryRecord(id, new HistoryEntry(now, userId, "issue.comment_added", List.of("comment added"))));
+            appended.add(new HistoryEntry(now, userId, IssueEventType.COMMENT_ADDED.wireName(), List.of("comment added")));
         }
+        appended.forEach(entry -> em.persist(new IssueHistoryRecord(t.issue.id(), entry)));
         if (!t.created) {
             t.issue.touch(now);
         }
+        return appended;
     }
 
     private String userId() {

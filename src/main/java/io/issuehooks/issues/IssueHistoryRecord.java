@@ -1,7 +1,8 @@
 package io.issuehooks.issues;
 
+import static io.issuehooks.client.JsonSupport.JSON;
+
 import io.issuehooks.client.HistoryEntry;
-import jakarta.json.Json;
 import jakarta.json.JsonString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -47,7 +48,7 @@ public class IssueHistoryRecord {
         this.occurredAt = entry.timestamp();
         this.userId = entry.userId();
         this.event = entry.event();
-        this.changes = Json.createArrayBuilder(entry.changes()).build().toString();
+        this.changes = JSON.createArrayBuilder(entry.changes()).build().toString();
     }
 
     public UUID issueId() {
@@ -55,7 +56,7 @@ public class IssueHistoryRecord {
     }
 
     public HistoryEntry entry() {
-        try (var reader = Json.createReader(new StringReader(changes))) {
+        try (var reader = JSON.createReader(new StringReader(changes))) {
             return new HistoryEntry(occurredAt, userId, event,
                     reader.readArray().getValuesAs(JsonString::getString));
         }

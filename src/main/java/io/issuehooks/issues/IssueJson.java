@@ -1,8 +1,9 @@
 package io.issuehooks.issues;
 
+import static io.issuehooks.client.JsonSupport.JSON;
+
 import io.issuehooks.client.IssuePayload;
 import io.issuehooks.client.CommentSnapshot;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -30,7 +31,7 @@ final class IssueJson {
 
     static JsonObject comment(IssueComment c) {
         CommentSnapshot s = c.snapshot();
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", s.id()).add("issueId", c.issueId().toString())
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("id", s.id()).add("issueId", c.issueId().toString())
                 .add("body", s.body());
         if (s.authorId() == null) {
             b.addNull("authorId");

@@ -64,6 +64,12 @@ public class IssueRepository {
         }
     }
 
+    /** One issue's history, oldest first. */
+    public List<HistoryEntry> history(UUID issueId) {
+        return em.createQuery("select h from IssueHistoryRecord h where h.issueId = :id order by h.occurredAt, h.id",
+                IssueHistoryRecord.class).setParameter("id", issueId).getResultStream().map(IssueHistoryRecord::entry).toList();
+    }
+
     /** The history of each issue, oldest first; every id gets a list, if only an empty one. */
     public Map<UUID, List<HistoryEntry>> histories(List<UUID> issueIds) {
         Map<UUID, List<HistoryEntry>> result = new HashMap<>();
@@ -75,6 +81,10 @@ public class IssueRepository {
                     .forEach(h -> result.get(h.issueId()).add(h.entry()));
         }
         return result;
+    }
+
+    public Optional<IssueComment> comment(UUID issueId, UUID commentId) {
+        return Optional.ofNullable(em.find(IssueComment.class, commentId)).filter(c -> c.issueId().equals(issueId));
     }
 
     public List<IssueComment> comments(UUID issueId, PageRequest page) {

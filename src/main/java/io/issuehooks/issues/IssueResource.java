@@ -91,8 +91,16 @@ public class IssueResource {
         return page.page(repository.comments(issue.id(), page), IssueComment::createdAt, IssueComment::id, IssueJson::comment);
     }
 
+    @GET
+    @Path("{id}/comments/{commentId}")
+    public JsonObject comment(@PathParam("id") String id, @PathParam("commentId") String commentId) {
+        Issue issue = repository.find(issues.scope(), Ids.path("issue", id)).orElseThrow(() -> ApiException.notFound("issue", id));
+        return repository.comment(issue.id(), Ids.path("comment", commentId)).map(IssueJson::comment)
+                .orElseThrow(() -> ApiException.notFound("comment", commentId));
+    }
+
     private JsonObject view(Issue issue) {
-        return IssuePayload.issue(issue.snapshot(repository.histories(List.of(issue.id())).get(issue.id())));
+        return IssuePayload.issue(issue.snapshot(repository.history(issue.id())));
     }
 
     private static void filterValue(String name, String value, List<String> allowed) {

@@ -1,6 +1,7 @@
 package io.issuehooks.platform;
 
-import jakarta.json.Json;
+import static io.issuehooks.client.JsonSupport.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
@@ -32,7 +33,7 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
     public static final int MAX_BYTES = 64 * 1024;
 
     private static final JsonReaderFactory READERS =
-            Json.createReaderFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
+            JSON.createReaderFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {

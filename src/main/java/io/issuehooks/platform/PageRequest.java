@@ -1,6 +1,7 @@
 package io.issuehooks.platform;
 
-import jakarta.json.Json;
+import static io.issuehooks.client.JsonSupport.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -70,9 +71,9 @@ public record PageRequest(int limit, Instant afterCreatedAt, UUID afterId) {
     /** The page's JSON: {@code data} and {@code nextCursor} (null on the last page). */
     public <T> JsonObject page(List<T> rows, Function<T, Instant> createdAt, Function<T, UUID> id,
             Function<T, JsonObject> json) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JSON.createArrayBuilder();
         rows.stream().limit(limit).map(json).forEach(data::add);
-        JsonObjectBuilder page = Json.createObjectBuilder().add("data", data);
+        JsonObjectBuilder page = JSON.createObjectBuilder().add("data", data);
         if (rows.size() > limit) {
             T last = rows.get(limit - 1);
             String key = createdAt.apply(last) + "/" + id.apply(last);

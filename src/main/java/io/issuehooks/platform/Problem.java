@@ -1,6 +1,7 @@
 package io.issuehooks.platform;
 
-import jakarta.json.Json;
+import static io.issuehooks.client.JsonSupport.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,7 +21,7 @@ public final class Problem {
 
     public static Response.ResponseBuilder builder(int status, String detail, String field) {
         Response.StatusType type = Response.Status.fromStatusCode(status);
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", type != null ? type.getReasonPhrase() : "Error")
                 .add("status", status);

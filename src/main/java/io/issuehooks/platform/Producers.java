@@ -6,6 +6,7 @@ import io.issuehooks.delivery.RetrySchedule;
 import io.issuehooks.delivery.WebhookHttpClient;
 import io.issuehooks.security.SecretCipher;
 import io.issuehooks.security.ServerKey;
+import io.issuehooks.webhooks.WebhookSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -51,15 +52,22 @@ public class Producers {
                 settings.duration(DeliverySettings.REQUEST_TIMEOUT, Duration.ofSeconds(10)),
                 settings.duration(DeliverySettings.DISABLE_AFTER, Duration.ofDays(5)),
                 settings.integer(DeliverySettings.CONCURRENCY, 32),
+                settings.integer(DeliverySettings.SENDER_THREADS, 64),
                 "Issuehooks/" + version());
     }
 
     @Produces
     @Singleton
+    WebhookSettings webhookSettings(Settings settings) {
+        return new WebhookSettings(settings.duration(WebhookSettings.ROTATION_GRACE, Duration.ofHours(24)));
+    }
+
+    @Produces
+    @Singleton
     WebhookHttpClient webhookHttpClient(DeliverySettings delivery, DestinationPolicy policy) {
-        // Every concurrent delivery may go to one endpoint: the per-route limit must not queue them.
+        // Every sender thread may be sending to one endpoint: the per-route limit must not queue them.
         return new WebhookHttpClient(delivery.connectTimeout(), delivery.requestTimeout(), policy, delivery.userAgent(),
-                delivery.concurrency() * 4, delivery.concurrency());
+                delivery.senderThreads() * 4, delivery.senderThreads());
     }
 
     void close(@Disposes WebhookHttpClient client) {

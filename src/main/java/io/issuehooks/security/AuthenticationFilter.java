@@ -40,7 +40,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getUriInfo().getPath().equals("/health")) {
+        if (request.getUriInfo().getPath().replaceAll("^/+|/+$", "").equals("health")) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);

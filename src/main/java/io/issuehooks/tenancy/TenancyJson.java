@@ -1,7 +1,8 @@
 package io.issuehooks.tenancy;
 
+import static io.issuehooks.client.JsonSupport.JSON;
+
 import io.issuehooks.platform.Times;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.UUID;
@@ -13,7 +14,7 @@ final class TenancyJson {
     }
 
     static JsonObject organization(Organization o) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", o.id().toString())
                 .add("name", o.name())
                 .add("createdAt", Times.format(o.createdAt()))
@@ -21,7 +22,7 @@ final class TenancyJson {
     }
 
     static JsonObject team(Team t) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", t.id().toString())
                 .add("organizationId", t.organizationId().toString())
                 .add("name", t.name())
@@ -39,7 +40,7 @@ final class TenancyJson {
     }
 
     private static JsonObjectBuilder accountBuilder(ServiceAccount a) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("id", a.id().toString())
                 .add("organizationId", a.organizationId().toString());
         uuid(b, "teamId", a.teamId());

@@ -19,6 +19,10 @@ public class TenancyRepository {
         em.persist(entity);
     }
 
+    public Optional<Organization> organization(UUID id) {
+        return Optional.ofNullable(em.find(Organization.class, id));
+    }
+
     public Optional<Team> team(UUID organizationId, UUID teamId) {
         return Optional.ofNullable(em.find(Team.class, teamId)).filter(t -> t.organizationId().equals(organizationId));
     }

@@ -71,8 +71,8 @@ public class Webhook {
         this.id = id;
         this.organizationId = organizationId;
         this.secret = encryptedSecret;
-        this.createdAt = Times.now();
         apply(input);
+        this.createdAt = updatedAt;
     }
 
     /** Replaces every settable attribute. Enabling a disabled webhook clears why it was disabled. */
@@ -96,9 +96,13 @@ public class Webhook {
         this.updatedAt = Times.now();
     }
 
-    /** Whether an event of this type about an issue of this team (null: none) is for this webhook. */
-    public boolean wants(IssueEventType type, UUID issueTeamId) {
-        return enabled && events().contains(type) && (teamId == null || teamId.equals(issueTeamId));
+    /**
+     * Whether a webhook with these stored {@code events} and team subscribes to an event of this type about an
+     * issue of this team (null: none). Fan-out reads the two columns without loading webhooks.
+     */
+    public static boolean subscribes(String events, UUID webhookTeamId, IssueEventType type, UUID issueTeamId) {
+        return (webhookTeamId == null || webhookTeamId.equals(issueTeamId))
+                && Arrays.asList(events.split(",")).contains(type.wireName());
     }
 
     public UUID id() {

@@ -1,9 +1,10 @@
 package io.issuehooks.webhooks;
 
+import static io.issuehooks.client.JsonSupport.JSON;
+
 import io.issuehooks.client.IssueEventType;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.JsonRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -42,7 +43,7 @@ public record WebhookInput(String name, String url, List<IssueEventType> events,
     /** RFC 7396 JSON merge patch onto this state; the result is validated as a whole. */
     public WebhookInput merge(JsonRequest patch) {
         patch.allowOnly(FIELDS);
-        JsonObjectBuilder merged = Json.createObjectBuilder(toJson().asJsonObject());
+        JsonObjectBuilder merged = JSON.createObjectBuilder(toJson().asJsonObject());
         patch.json().forEach((field, value) -> {
             if (value.getValueType() == JsonValue.ValueType.NULL) {
                 merged.remove(field);
@@ -51,7 +52,7 @@ public record WebhookInput(String name, String url, List<IssueEventType> events,
             }
         });
         JsonRequest result = new JsonRequest(merged.build());
-        for (String required : List.of("name", "url", "events")) {
+        for (String required : List.of("name", "url", "events", "enabled")) {
             if (!result.has(required)) {
                 throw ApiException.invalid(required, "is required and cannot be removed");
             }
@@ -60,8 +61,8 @@ public record WebhookInput(String name, String url, List<IssueEventType> events,
     }
 
     private JsonValue toJson() {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("name", name).add("url", url).add("enabled", enabled);
-        b.add("events", Json.createArrayBuilder(events.stream().map(IssueEventType::wireName).toList()));
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("name", name).add("url", url).add("enabled", enabled);
+        b.add("events", JSON.createArrayBuilder(events.stream().map(IssueEventType::wireName).toList()));
         if (teamId != null) {
             b.add("teamId", teamId.toString());
         }

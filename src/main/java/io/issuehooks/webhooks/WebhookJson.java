@@ -1,8 +1,9 @@
 package io.issuehooks.webhooks;
 
+import static io.issuehooks.client.JsonSupport.JSON;
+
 import io.issuehooks.client.IssueEventType;
 import io.issuehooks.platform.Times;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -22,9 +23,9 @@ public final class WebhookJson {
     }
 
     private static JsonObjectBuilder builder(Webhook w) {
-        JsonArrayBuilder events = Json.createArrayBuilder();
+        JsonArrayBuilder events = JSON.createArrayBuilder();
         w.events().stream().map(IssueEventType::wireName).forEach(events::add);
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("id", w.id().toString())
                 .add("organizationId", w.organizationId().toString());
         if (w.teamId() == null) {

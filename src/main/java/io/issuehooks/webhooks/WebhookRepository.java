@@ -34,12 +34,6 @@ public class WebhookRepository {
                 .filter(w -> w.organizationId().equals(organizationId));
     }
 
-    /** The enabled webhooks of an organisation: the candidates for an event's fan-out. */
-    public List<Webhook> enabled(UUID organizationId) {
-        return em.createQuery("select w from Webhook w where w.organizationId = :org and w.enabled = true", Webhook.class)
-                .setParameter("org", organizationId).getResultList();
-    }
-
     public List<Webhook> list(UUID organizationId, UUID teamId, PageRequest page) {
         String team = teamId == null ? "" : " and w.teamId = :team";
         var query = em.createQuery("select w from Webhook w where w.organizationId = :org" + team + " and "

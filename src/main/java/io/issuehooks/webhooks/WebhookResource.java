@@ -1,5 +1,7 @@
 package io.issuehooks.webhooks;
 
+import static io.issuehooks.client.JsonSupport.JSON;
+
 import io.issuehooks.client.IssueEventType;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.Ids;
@@ -8,7 +10,6 @@ import io.issuehooks.platform.JsonRequestReader;
 import io.issuehooks.platform.PageRequest;
 import io.issuehooks.security.Caller;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -64,11 +65,11 @@ public class WebhookResource {
     @Path("event-types")
     public JsonObject eventTypes() {
         caller.requireOrganizationKey();
-        JsonArrayBuilder types = Json.createArrayBuilder();
+        JsonArrayBuilder types = JSON.createArrayBuilder();
         for (IssueEventType type : IssueEventType.values()) {
-            types.add(Json.createObjectBuilder().add("name", type.wireName()).add("description", type.description()));
+            types.add(JSON.createObjectBuilder().add("name", type.wireName()).add("description", type.description()));
         }
-        return Json.createObjectBuilder().add("data", types).build();
+        return JSON.createObjectBuilder().add("data", types).build();
     }
 
     @GET

@@ -2,7 +2,6 @@ package io.issuehooks.webhooks;
 
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.JsonRequest;
-import io.issuehooks.platform.Settings;
 import io.issuehooks.platform.Times;
 import io.issuehooks.security.Caller;
 import io.issuehooks.security.SecretCipher;
@@ -10,15 +9,12 @@ import io.issuehooks.tenancy.TenancyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.util.UUID;
 
 /** Managing webhooks, one use case a method, each in its own transaction; all need an organisation admin key. */
 @ApplicationScoped
 @Transactional
 public class WebhookService {
-
-    static final String ROTATION_GRACE_SETTING = "ISSUEHOOKS_SECRET_ROTATION_GRACE";
 
     @Inject
     WebhookRepository repository;
@@ -33,7 +29,7 @@ public class WebhookService {
     SecretCipher cipher;
 
     @Inject
-    Settings settings;
+    WebhookSettings settings;
 
     @Inject
     DestinationCheck destinations;
@@ -75,8 +71,7 @@ public class WebhookService {
     public WithSecret regenerateSecret(UUID id) {
         Webhook webhook = load(id);
         String secret = WebhookSecrets.generate();
-        Duration grace = settings.duration(ROTATION_GRACE_SETTING, Duration.ofHours(24));
-        webhook.rotateSecret(cipher.encrypt(secret, id), Times.now().plus(grace));
+        webhook.rotateSecret(cipher.encrypt(secret, id), Times.now().plus(settings.rotationGrace()));
         return new WithSecret(webhook, secret);
     }
 

@@ -1,0 +1,342 @@
+package io.issuehooks.delivery;
+
+import io.issuehooks.platform.Times;
+import io.issuehooks.security.SecretCipher;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The delivery hot path's database work, in plain JDBC and a few statements per message: fan-out's inserts,
+ * one read before a message's attempts and one update and one insert after them. Through JPA, each JPQL update was translated again
+ * on every call and cost more CPU than the HTTP request; the rest of the application keeps using JPA. Connections
+ * come from the same XA data source, so the statements join the caller's JTA transaction.
+ */
+@ApplicationScoped
+public class DeliveryStore {
+
+    /** A delivery's state and its webhook's, with the secrets that sign it in plain text. */
+    public record Target(DeliveryStatus status, int attempts, UUID webhookId, String url, boolean enabled,
+            String disabledReason, boolean failing, String secret, String previousSecret) {
+    }
+
+    /** What fan-out needs of a webhook. */
+    public record Subscriber(UUID id, UUID teamId, String events, boolean failing) {
+    }
+
+    /** An attempt's outcome as it is recorded; {@code next} is when the following attempt is due, or null. */
+    public record Outcome(DeliveryMessage.Attempt attempt, DeliveryStatus status, Integer statusCode, String error,
+            Instant next, Instant startedAt, long durationMillis, String responseExcerpt, String requestHeaders) {
+    }
+
+    @Resource(lookup = "java:jboss/datasources/IssuehooksDS")
+    DataSource db;
+
+    @Inject
+    SecretCipher cipher;
+
+    /** Which database: learned from the first connection. */
+    private volatile Boolean postgres;
+
+    /**
+     * The deliveries and their webhooks, read outside the delivery's transaction so the connection goes back to
+     * the pool at once instead of being held through HTTP requests of up to ten seconds.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Map<UUID, Target> targets(Collection<UUID> deliveryIds) {
+        String sql = "select d.id, d.status, d.attempts, w.id, w.url, w.enabled, w.disabled_reason, w.failing_since, "
+                + "w.secret, w.previous_secret, w.previous_secret_expires_at from delivery d join webhook w on w.id = d.webhook_id "
+                + "where d.id in (" + placeholders(deliveryIds.size()) + ")";
+        Map<UUID, Target> targets = new HashMap<>();
+        Instant now = Times.now();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            for (UUID id : deliveryIds) {
+                s.setObject(i++, id);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    UUID webhookId = rs.getObject(4, UUID.class);
+                    OffsetDateTime previousUntil = rs.getObject(11, OffsetDateTime.class);
+                    boolean previousValid = rs.getString(10) != null && previousUntil != null && previousUntil.toInstant().isAfter(now);
+                    targets.put(rs.getObject(1, UUID.class), new Target(DeliveryStatus.valueOf(rs.getString(2)), rs.getInt(3),
+                            webhookId, rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getObject(8) != null,
+                            cipher.decrypt(rs.getString(9), webhookId), previousValid ? cipher.decrypt(rs.getString(10), webhookId) : null));
+                }
+            }
+            return targets;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read deliveries " + deliveryIds, e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public boolean anyWebhookExists(Collection<UUID> webhookIds) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("select 1 from webhook where id in (" + placeholders(webhookIds.size()) + ")")) {
+            int i = 1;
+            for (UUID id : webhookIds) {
+                s.setObject(i++, id);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read webhooks " + webhookIds, e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean eventExists(UUID eventId) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("select 1 from issue_event where id = ?")) {
+            s.setObject(1, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read event " + eventId, e);
+        }
+    }
+
+    /** The enabled webhooks of an organisation. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Subscriber> subscribers(UUID organizationId) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select id, team_id, events, failing_since from webhook where organization_id = ? and enabled = true")) {
+            s.setObject(1, organizationId);
+            List<Subscriber> result = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new Subscriber(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getObject(4) != null));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the webhooks of " + organizationId, e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insertEvent(UUID eventId, UUID organizationId, String issueId, String type, String payload) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("insert into issue_event "
+                + "(id, organization_id, issue_id, event_type, payload, created_at) values (?, ?, ?, ?, ?, ?)")) {
+            s.setObject(1, eventId);
+            s.setObject(2, organizationId);
+            s.setString(3, issueId);
+            s.setString(4, type);
+            s.setString(5, payload);
+            s.setObject(6, time(Times.now()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record event " + eventId, e);
+        }
+    }
+
+    /** One pending delivery per attempt of the messages, a thousand rows a statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insertDeliveries(UUID eventId, String type, List<DeliveryMessage> messages) {
+        List<DeliveryMessage.Attempt> attempts = messages.stream().flatMap(m -> m.attempts().stream()).toList();
+        OffsetDateTime now = time(Times.now());
+        try (Connection c = db.getConnection()) {
+            for (int from = 0; from < attempts.size(); from += 1000) {
+                List<DeliveryMessage.Attempt> rows = attempts.subList(from, Math.min(attempts.size(), from + 1000));
+                try (PreparedStatement s = c.prepareStatement("insert into delivery (id, webhook_id, event_id, event_type, "
+                        + "status, attempts, next_attempt_at, created_at, updated_at) values "
+                        + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)")))) {
+                    int i = 1;
+                    for (DeliveryMessage.Attempt a : rows) {
+                        s.setObject(i++, a.deliveryId());
+                        s.setObject(i++, a.webhookId());
+                        s.setObject(i++, eventId);
+                        s.setString(i++, type);
+                        s.setObject(i++, now);
+                        s.setObject(i++, now);
+                        s.setObject(i++, now);
+                    }
+                    s.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record the deliveries of event " + eventId, e);
+        }
+    }
+
+    /**
+     * Records outcomes on their deliveries and logs the attempts, each only if its delivery still expects that
+     * attempt (pending, with one attempt fewer). Answers the outcomes that were recorded. On PostgreSQL a whole
+     * message's outcomes take one UPDATE and one INSERT: statements, more than rows, are what a delivery costs.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Outcome> record(List<Outcome> outcomes) {
+        try (Connection c = db.getConnection()) {
+            Set<UUID> updated = postgres(c) ? updateAll(c, outcomes) : updateEach(c, outcomes);
+            List<Outcome> recorded = outcomes.stream().filter(o -> updated.contains(o.attempt().deliveryId())).toList();
+            if (!recorded.isEmpty()) {
+                insertAttempts(c, recorded);
+            }
+            return recorded;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record delivery attempts", e);
+        }
+    }
+
+    private static Set<UUID> updateAll(Connection c, List<Outcome> outcomes) throws SQLException {
+        String rows = String.join(", ", Collections.nCopies(outcomes.size(), "(?::uuid, ?::int, ?, ?::int, ?, ?::timestamptz)"));
+        String sql = "update delivery d set attempts = d.attempts + 1, status = v.status, last_status = v.code, "
+                + "last_error = v.error, next_attempt_at = v.next, updated_at = ? from (values " + rows + ") "
+                + "as v(id, previous, status, code, error, next) "
+                + "where d.id = v.id and d.attempts = v.previous and d.status = 'PENDING' returning d.id";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            s.setObject(i++, time(Times.now()));
+            for (Outcome o : outcomes) {
+                s.setObject(i++, o.attempt().deliveryId());
+                s.setInt(i++, o.attempt().number() - 1);
+                s.setString(i++, o.status().name());
+                setInt(s, i++, o.statusCode());
+                s.setString(i++, o.error());
+                s.setObject(i++, time(o.next()));
+            }
+            Set<UUID> updated = new HashSet<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    updated.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return updated;
+        }
+    }
+
+    private static Set<UUID> updateEach(Connection c, List<Outcome> outcomes) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("update delivery set attempts = attempts + 1, status = ?, "
+                + "last_status = ?, last_error = ?, next_attempt_at = ?, updated_at = ? "
+                + "where id = ? and attempts = ? and status = 'PENDING'")) {
+            OffsetDateTime now = time(Times.now());
+            for (Outcome o : outcomes) {
+                s.setString(1, o.status().name());
+                setInt(s, 2, o.statusCode());
+                s.setString(3, o.error());
+                s.setObject(4, time(o.next()));
+                s.setObject(5, now);
+                s.setObject(6, o.attempt().deliveryId());
+                s.setInt(7, o.attempt().number() - 1);
+                s.addBatch();
+            }
+            int[] counts = s.executeBatch();
+            Set<UUID> updated = new HashSet<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    updated.add(outcomes.get(i).attempt().deliveryId());
+                }
+            }
+            return updated;
+        }
+    }
+
+    private static void insertAttempts(Connection c, List<Outcome> recorded) throws SQLException {
+        String sql = "insert into delivery_attempt (id, delivery_id, number, started_at, duration_ms, status_code, error, "
+                + "response_excerpt, request_headers) values "
+                + String.join(", ", Collections.nCopies(recorded.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            for (Outcome o : recorded) {
+                s.setObject(i++, UUID.randomUUID());
+                s.setObject(i++, o.attempt().deliveryId());
+                s.setInt(i++, o.attempt().number());
+                s.setObject(i++, time(o.startedAt()));
+                s.setInt(i++, (int) Math.min(Integer.MAX_VALUE, o.durationMillis()));
+                setInt(s, i++, o.statusCode());
+                s.setString(i++, o.error());
+                s.setString(i++, o.responseExcerpt());
+                s.setString(i++, o.requestHeaders());
+            }
+            s.executeUpdate();
+        }
+    }
+
+    private boolean postgres(Connection c) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            postgres = known;
+        }
+        return known;
+    }
+
+    /** Fails a pending delivery without an attempt; false if it was no longer waiting for that attempt. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean abandon(DeliveryMessage.Attempt attempt, String reason) {
+        return update("update delivery set status = 'FAILED', last_status = null, last_error = ?, next_attempt_at = null, "
+                + "updated_at = ? where id = ? and attempts = ? and status = 'PENDING'", reason, time(Times.now()),
+                attempt.deliveryId(), attempt.number() - 1) == 1;
+    }
+
+    // The webhook's health changes with conditional updates: on the common path (healthy and staying so) they
+    // are not even issued, and when issued they match at most one row.
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void healthy(UUID webhookId) {
+        update("update webhook set failing_since = null where id = ? and failing_since is not null", webhookId);
+    }
+
+    /** Marks the webhook failing since now unless it already was; disables it once it has failed since threshold. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void failing(UUID webhookId, Instant now, Instant threshold, String reason) {
+        update("update webhook set failing_since = ? where id = ? and failing_since is null", time(now), webhookId);
+        update("update webhook set enabled = false, disabled_reason = ?, updated_at = ? where id = ? and enabled = true "
+                + "and failing_since <= ?", reason, time(now), webhookId, time(threshold));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void disable(UUID webhookId, String reason) {
+        update("update webhook set enabled = false, disabled_reason = ?, updated_at = ? where id = ? and enabled = true",
+                reason, time(Times.now()), webhookId);
+    }
+
+    private int update(String sql, Object... params) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record delivery state", e);
+        }
+    }
+
+    private static void setInt(PreparedStatement s, int index, Integer value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.INTEGER);
+        } else {
+            s.setInt(index, value);
+        }
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,65 @@
+package io.issuehooks.delivery;
+
+import io.issuehooks.platform.Settings;
+import io.issuehooks.platform.Times;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Keeps the delivery log from growing for ever: every hour, finished deliveries (succeeded or failed) older than
+ * ISSUEHOOKS_DELIVERY_RETENTION (default 30 days) go, with their attempts, and so do events no delivery needs any
+ * more. Pending deliveries are never removed. Deletes in batches, each in its own short transaction.
+ */
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class RetentionJob {
+
+    static final String SETTING = "ISSUEHOOKS_DELIVERY_RETENTION";
+    private static final Logger LOG = Logger.getLogger(RetentionJob.class.getName());
+    private static final int BATCH = 5_000;
+
+    @Resource(lookup = "java:jboss/datasources/IssuehooksDS")
+    DataSource db;
+
+    @Inject
+    Settings settings;
+
+    @Schedule(hour = "*", minute = "23", persistent = false)
+    public void purge() {
+        Instant before = Times.now().minus(settings.duration(SETTING, Duration.ofDays(30)));
+        long deliveries = repeat("delete from delivery where id in (select id from delivery where status <> 'PENDING' "
+                + "and updated_at < ? limit " + BATCH + ")", before);
+        long events = repeat("delete from issue_event where id in (select e.id from issue_event e where e.created_at < ? "
+                + "and not exists (select 1 from delivery d where d.event_id = e.id) limit " + BATCH + ")", before);
+        if (deliveries + events > 0) {
+            LOG.info(() -> "Retention removed " + deliveries + " deliveries and " + events + " events older than " + before);
+        }
+    }
+
+    private long repeat(String sql, Instant before) {
+        long total = 0;
+        int removed;
+        do {
+            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+                s.setObject(1, before.atOffset(ZoneOffset.UTC));
+                removed = s.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Retention could not delete old deliveries", e);
+            }
+            total += removed;
+        } while (removed == BATCH);
+        return total;
+    }
+}
