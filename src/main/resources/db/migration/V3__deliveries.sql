@@ -23,8 +23,9 @@ create table delivery (
     created_at      timestamp with time zone not null,
     updated_at      timestamp with time zone not null
 );
+-- No index holds a column an attempt changes (status, attempts, updated_at, ...): PostgreSQL can then update
+-- a delivery in place (a HOT update) without touching any index, which is most of the cost of an attempt.
 create index delivery_by_webhook on delivery (webhook_id, created_at, id);
-create index delivery_by_webhook_status on delivery (webhook_id, status, created_at);
 
 create table delivery_attempt (
     id               uuid primary key,

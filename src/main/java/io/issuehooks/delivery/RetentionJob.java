@@ -18,9 +18,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Keeps the delivery log from growing for ever: every hour, finished deliveries (succeeded or failed) older than
- * ISSUEHOOKS_DELIVERY_RETENTION (default 30 days) go, with their attempts, and so do events no delivery needs any
- * more. Pending deliveries are never removed. Deletes in batches, each in its own short transaction.
+ * Keeps the delivery log from growing for ever: every hour, finished deliveries (succeeded or failed) created more
+ * than ISSUEHOOKS_DELIVERY_RETENTION (default 30 days) ago go, with their attempts, and so do events no delivery
+ * needs any more. Pending deliveries are never removed. Deletes in batches, each in its own short transaction.
  */
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -39,8 +39,8 @@ public class RetentionJob {
     @Schedule(hour = "*", minute = "23", persistent = false)
     public void purge() {
         Instant before = Times.now().minus(settings.duration(SETTING, Duration.ofDays(30)));
-        long deliveries = repeat("delete from delivery where id in (select id from delivery where status <> 'PENDING' "
-                + "and updated_at < ? limit " + BATCH + ")", before);
+        long deliveries = repeat("delete from delivery where id in (select id from delivery where created_at < ? "
+                + "and status <> 'PENDING' limit " + BATCH + ")", before);
         long events = repeat("delete from issue_event where id in (select e.id from issue_event e where e.created_at < ? "
                 + "and not exists (select 1 from delivery d where d.event_id = e.id) limit " + BATCH + ")", before);
         if (deliveries + events > 0) {

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * delivery is started again and the time to drain them gives deliveries per second without the API's share of
  * the CPU. Run by .ci/benchmark; not a test.
  *
- * <p>System properties: bench.url, bench.token, bench.webhooks, bench.issues, bench.clients, bench.cli.
+ * <p>System properties: bench.url, bench.token, bench.webhooks, bench.issues, bench.clients, bench.warmup (seconds),
+ * bench.cli.
  */
 public final class DeliveryBenchmark {
 
@@ -68,8 +69,16 @@ public final class DeliveryBenchmark {
             }
         }
 
-        System.out.printf("Warming up (%d issues)...%n", 100);
-        run(api, orgKey, 100, clients, received, (long) webhooks * 100, Duration.ofMinutes(2));
+        // WildFly's code paths are large: the JIT compiler keeps a core busy for minutes after the first requests.
+        // Measure only once it has settled, as it has on a server that has been up for a while.
+        int warmupSeconds = Integer.getInteger("bench.warmup", 180);
+        System.out.printf("Warming up for %d s...%n", warmupSeconds);
+        long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        int warmed = 0;
+        while (System.nanoTime() < warmupEnd) {
+            run(api, orgKey, 200, clients, received, (long) webhooks * (warmed + 200), Duration.ofMinutes(5));
+            warmed += 200;
+        }
         received.set(0);
         latencies.clear();
 
