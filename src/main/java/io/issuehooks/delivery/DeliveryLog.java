@@ -63,7 +63,7 @@ public class DeliveryLog {
                 health(sent, now);
             }
             if (o.next() != null) {
-                queue.later(List.of(message.retry(o.attempt())), Duration.between(now, o.next()));
+                queue.send(List.of(message.retry(o.attempt())), Duration.between(now, o.next()));
             }
         }
     }

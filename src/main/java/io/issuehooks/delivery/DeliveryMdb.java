@@ -8,10 +8,11 @@ import jakarta.jms.MessageListener;
 import org.jboss.ejb3.annotation.Pool;
 
 /**
- * Signs and sends one delivery attempt per message, in a container-managed transaction that also records the
- * attempt and schedules the next. An endpoint's failure is an outcome, recorded and retried on the schedule;
- * anything else (the database down, a bug) is rethrown, so the transaction rolls back and the broker retries
- * the message, and after ten tries parks it on DeliveriesDLQ.
+ * Signs and sends the delivery attempts a message asks for (an event's first attempts to healthy webhooks, or a
+ * single attempt), in a container-managed transaction that also records them and schedules the next ones. An
+ * endpoint's failure is an outcome, recorded and retried on the schedule; anything else (the database down, an
+ * undecryptable secret) is rethrown, so the transaction rolls back and the broker retries the message, and after
+ * ten tries parks it on DeliveriesDLQ.
  */
 @MessageDriven(name = "DeliveryMdb", activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = DeliveryQueue.QUEUE),

@@ -10,10 +10,11 @@ import java.util.UUID;
 /**
  * What a message on the Deliveries queue asks for: attempts of one or more deliveries of one event, which share
  * its payload. Fan-out puts the first attempts of an event's deliveries to healthy webhooks in one message, so
- * they are sent concurrently and recorded in one transaction; a retry, a failing webhook's delivery, a
- * redelivery or a test is a message of its own.
+ * they are sent concurrently and recorded in one transaction; a failing webhook's first attempt, a retry and a
+ * redelivery are messages of their own. {@code group} is the JMS group that keeps the message in order behind
+ * the earlier ones about the same issue (null: none).
  */
-public record DeliveryMessage(String issueId, String payload, List<Attempt> attempts) {
+public record DeliveryMessage(String issueId, String payload, List<Attempt> attempts, String group) {
 
     /**
      * Attempt number {@code number} of a delivery, the {@code scheduleIndex}-th of its current run of retries. If
@@ -33,8 +34,19 @@ public record DeliveryMessage(String issueId, String payload, List<Attempt> atte
         attempts = List.copyOf(attempts);
     }
 
+    /** An event's first attempts to healthy webhooks: in the issue's group. */
+    public static DeliveryMessage batch(String issueId, String payload, List<Attempt> attempts) {
+        return new DeliveryMessage(issueId, payload, attempts, issueId);
+    }
+
+    /** A failing webhook's first attempt: in a group of that webhook and issue, so it holds back no other webhook. */
+    public static DeliveryMessage isolated(String issueId, String payload, Attempt attempt) {
+        return new DeliveryMessage(issueId, payload, List.of(attempt), attempt.webhookId() + "/" + issueId);
+    }
+
+    /** A retry or a redelivery: outside any group, so it never holds back the deliveries behind it. */
     public static DeliveryMessage single(String issueId, String payload, Attempt attempt) {
-        return new DeliveryMessage(issueId, payload, List.of(attempt));
+        return new DeliveryMessage(issueId, payload, List.of(attempt), null);
     }
 
     static DeliveryMessage read(Message message) {
@@ -44,7 +56,8 @@ public record DeliveryMessage(String issueId, String payload, List<Attempt> atte
                 String[] f = entry.split("/");
                 attempts.add(new Attempt(UUID.fromString(f[0]), UUID.fromString(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
             }
-            return new DeliveryMessage(message.getStringProperty(ISSUE_ID), ((TextMessage) message).getText(), attempts);
+            return new DeliveryMessage(message.getStringProperty(ISSUE_ID), ((TextMessage) message).getText(), attempts,
+                    message.getStringProperty("JMSXGroupID"));
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable delivery message", e);
         }
@@ -60,14 +73,9 @@ public record DeliveryMessage(String issueId, String payload, List<Attempt> atte
         }
         message.setStringProperty(ATTEMPTS, list.toString());
         message.setStringProperty(ISSUE_ID, issueId);
-    }
-
-    /**
-     * The JMS group that keeps deliveries about one issue in commit order: the issue for a batch, or the
-     * webhook and the issue for a single webhook's delivery.
-     */
-    String group() {
-        return attempts.size() == 1 ? attempts.get(0).webhookId() + "/" + issueId : issueId;
+        if (group != null) {
+            message.setStringProperty("JMSXGroupID", group);
+        }
     }
 
     DeliveryMessage retry(Attempt attempt) {

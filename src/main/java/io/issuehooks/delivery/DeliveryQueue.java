@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Puts delivery attempts on the persistent Deliveries queue through the XA connection factory, in the caller's
- * JTA transaction. First attempts join a JMS group (see {@link DeliveryMessage#group}), so one consumer at a
+ * JTA transaction. First attempts travel in JMS groups (see {@link DeliveryMessage#group}), so one consumer at a
  * time takes an issue's deliveries, in commit order; a retry is a scheduled message outside any group, so a
  * failing delivery never holds back the others.
  */
@@ -30,16 +30,8 @@ public class DeliveryQueue {
     @Resource(lookup = QUEUE)
     Queue queue;
 
-    /** First attempts, after the schedule's first wait. */
-    public void first(List<DeliveryMessage> messages, Duration delay) {
-        send(messages, delay, true);
-    }
-
-    public void later(List<DeliveryMessage> messages, Duration delay) {
-        send(messages, delay, false);
-    }
-
-    private void send(List<DeliveryMessage> messages, Duration delay, boolean grouped) {
+    /** Sends the messages, to be handed out after the delay (first attempts: the schedule's first wait). */
+    public void send(List<DeliveryMessage> messages, Duration delay) {
         if (messages.isEmpty()) {
             return;
         }
@@ -48,9 +40,6 @@ public class DeliveryQueue {
             for (DeliveryMessage message : messages) {
                 TextMessage m = jms.createTextMessage(message.payload());
                 message.write(m);
-                if (grouped) {
-                    m.setStringProperty("JMSXGroupID", message.group());
-                }
                 producer.send(queue, m);
             }
         } catch (JMSException e) {

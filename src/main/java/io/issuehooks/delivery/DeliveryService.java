@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Makes the attempts a delivery message asks for: reads the deliveries and their webhooks (outside the
@@ -20,6 +22,8 @@ import java.util.concurrent.Future;
  */
 @ApplicationScoped
 public class DeliveryService {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
 
     @Inject
     DeliveryStore store;
@@ -67,11 +71,11 @@ public class DeliveryService {
     private List<DeliveryLog.Sent> sendAll(DeliveryMessage message, List<DeliveryMessage.Attempt> due,
             Map<java.util.UUID, DeliveryStore.Target> targets) {
         if (due.size() == 1) {
-            return List.of(send(message, due.get(0), targets.get(due.get(0).deliveryId())));
+            return List.of(sendSafely(message, due.get(0), targets.get(due.get(0).deliveryId())));
         }
         List<Future<DeliveryLog.Sent>> pending = new ArrayList<>();
         for (DeliveryMessage.Attempt a : due) {
-            pending.add(senders.submit(() -> send(message, a, targets.get(a.deliveryId()))));
+            pending.add(senders.submit(() -> sendSafely(message, a, targets.get(a.deliveryId()))));
         }
         List<DeliveryLog.Sent> sent = new ArrayList<>();
         try {
@@ -85,6 +89,20 @@ public class DeliveryService {
             throw new IllegalStateException("A delivery could not be sent", e.getCause());
         }
         return sent;
+    }
+
+    /**
+     * One attempt's bug must not resend a whole message to every endpoint that already answered: it is that
+     * attempt's failure, logged, recorded and retried like any other.
+     */
+    private DeliveryLog.Sent sendSafely(DeliveryMessage message, DeliveryMessage.Attempt attempt, DeliveryStore.Target target) {
+        try {
+            return send(message, attempt, target);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sending delivery " + attempt.deliveryId() + " failed", e);
+            return new DeliveryLog.Sent(attempt, target, Times.now(), SignedRequest.unsent(),
+                    HttpOutcome.failure("internal error while sending: " + e, 0));
+        }
     }
 
     /** Signs and sends one attempt; never throws for what the endpoint or the network does. */

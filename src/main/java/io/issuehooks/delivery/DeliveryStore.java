@@ -154,9 +154,11 @@ public class DeliveryStore {
 
     /** One pending delivery per attempt of the messages, a thousand rows a statement. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void insertDeliveries(UUID eventId, String type, List<DeliveryMessage> messages) {
+    public void insertDeliveries(UUID eventId, String type, List<DeliveryMessage> messages, java.time.Duration firstWait) {
         List<DeliveryMessage.Attempt> attempts = messages.stream().flatMap(m -> m.attempts().stream()).toList();
-        OffsetDateTime now = time(Times.now());
+        Instant created = Times.now();
+        OffsetDateTime now = time(created);
+        OffsetDateTime due = time(created.plus(firstWait));
         try (Connection c = db.getConnection()) {
             for (int from = 0; from < attempts.size(); from += 1000) {
                 List<DeliveryMessage.Attempt> rows = attempts.subList(from, Math.min(attempts.size(), from + 1000));
@@ -169,7 +171,7 @@ public class DeliveryStore {
                         s.setObject(i++, a.webhookId());
                         s.setObject(i++, eventId);
                         s.setString(i++, type);
-                        s.setObject(i++, now);
+                        s.setObject(i++, due);
                         s.setObject(i++, now);
                         s.setObject(i++, now);
                     }

@@ -9,6 +9,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,16 +58,17 @@ public class FanOutService {
         for (DeliveryStore.Subscriber webhook : targets) {
             DeliveryMessage.Attempt first = new DeliveryMessage.Attempt(UUID.randomUUID(), webhook.id(), 1, 0);
             if (webhook.failing()) {
-                messages.add(DeliveryMessage.single(issueId, payload, first));
+                messages.add(DeliveryMessage.isolated(issueId, payload, first));
             } else {
                 healthy.add(first);
             }
         }
         for (int i = 0; i < healthy.size(); i += BATCH) {
-            messages.add(new DeliveryMessage(issueId, payload, healthy.subList(i, Math.min(healthy.size(), i + BATCH))));
+            messages.add(DeliveryMessage.batch(issueId, payload, healthy.subList(i, Math.min(healthy.size(), i + BATCH))));
         }
-        store.insertDeliveries(eventId, type.get().wireName(), messages);
-        queue.first(messages, schedule.delays().get(0));
+        Duration firstWait = schedule.delays().get(0);
+        store.insertDeliveries(eventId, type.get().wireName(), messages, firstWait);
+        queue.send(messages, firstWait);
     }
 
     private static Optional<UUID> uuid(String text) {

@@ -66,10 +66,10 @@ public class ReplayService {
     @Transactional
     public Delivery redeliver(UUID webhookId, UUID deliveryId) {
         Webhook webhook = webhook(webhookId);
+        Delivery delivery = deliveries.find(webhookId, deliveryId).orElseThrow(() -> ApiException.notFound("delivery", deliveryId));
         if (!webhook.enabled()) {
             throw new ApiException(409, "The webhook is disabled; enable it, then redeliver", null);
         }
-        Delivery delivery = deliveries.find(webhookId, deliveryId).orElseThrow(() -> ApiException.notFound("delivery", deliveryId));
         em.lock(delivery, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(delivery);
         if (delivery.status() == DeliveryStatus.PENDING && !overdue(delivery)) {
@@ -98,7 +98,7 @@ public class ReplayService {
     private void requeue(Delivery delivery) {
         IssueEventRecord event = deliveries.event(delivery.eventId());
         delivery.requeue();
-        queue.later(List.of(DeliveryMessage.single(event.issueId(), event.payload(),
+        queue.send(List.of(DeliveryMessage.single(event.issueId(), event.payload(),
                 new DeliveryMessage.Attempt(delivery.id(), delivery.webhookId(), delivery.attempts() + 1, 0))), java.time.Duration.ZERO);
     }
 

@@ -26,7 +26,8 @@ import javax.sql.DataSource;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class RetentionJob {
 
-    static final String SETTING = "ISSUEHOOKS_DELIVERY_RETENTION";
+    public static final String SETTING = "ISSUEHOOKS_DELIVERY_RETENTION";
+    public static final Duration DEFAULT = Duration.ofDays(30);
     private static final Logger LOG = Logger.getLogger(RetentionJob.class.getName());
     private static final int BATCH = 5_000;
 
@@ -38,7 +39,7 @@ public class RetentionJob {
 
     @Schedule(hour = "*", minute = "23", persistent = false)
     public void purge() {
-        Instant before = Times.now().minus(settings.duration(SETTING, Duration.ofDays(30)));
+        Instant before = Times.now().minus(settings.duration(SETTING, DEFAULT));
         long deliveries = repeat("delete from delivery where id in (select id from delivery where created_at < ? "
                 + "and status <> 'PENDING' limit " + BATCH + ")", before);
         long events = repeat("delete from issue_event where id in (select e.id from issue_event e where e.created_at < ? "

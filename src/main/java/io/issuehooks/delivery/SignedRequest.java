@@ -36,6 +36,11 @@ public record SignedRequest(byte[] body, Map<String, String> headers) {
         return new SignedRequest(body, Collections.unmodifiableMap(headers));
     }
 
+    /** What an attempt that never reached the network sent: nothing. */
+    static SignedRequest unsent() {
+        return new SignedRequest(new byte[0], Map.of());
+    }
+
     String headersJson() {
         JsonObjectBuilder json = JSON.createObjectBuilder();
         headers.forEach(json::add);

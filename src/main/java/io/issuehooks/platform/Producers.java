@@ -65,9 +65,11 @@ public class Producers {
     @Produces
     @Singleton
     WebhookHttpClient webhookHttpClient(DeliverySettings delivery, DestinationPolicy policy) {
-        // Every sender thread may be sending to one endpoint: the per-route limit must not queue them.
+        // Every sender thread and every delivery MDB (which sends single attempts itself) may be sending to one
+        // endpoint: the per-route limit must not queue them.
+        int perRoute = delivery.senderThreads() + delivery.concurrency();
         return new WebhookHttpClient(delivery.connectTimeout(), delivery.requestTimeout(), policy, delivery.userAgent(),
-                delivery.senderThreads() * 4, delivery.senderThreads());
+                perRoute * 4, perRoute);
     }
 
     void close(@Disposes WebhookHttpClient client) {

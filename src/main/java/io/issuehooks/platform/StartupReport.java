@@ -2,6 +2,7 @@ package io.issuehooks.platform;
 
 import io.issuehooks.delivery.DeliverySettings;
 import io.issuehooks.delivery.DestinationPolicy;
+import io.issuehooks.delivery.RetentionJob;
 import io.issuehooks.delivery.RetrySchedule;
 import io.issuehooks.security.SecretCipher;
 import io.issuehooks.webhooks.WebhookSettings;
@@ -41,12 +42,14 @@ public class StartupReport {
     Settings settings;
 
     void report(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        Duration retention = settings.duration(RetentionJob.SETTING, RetentionJob.DEFAULT);
         LOG.info(() -> String.format("%s started. Retry schedule %s (Retry-After honoured up to %s); timeouts: connect %s, "
-                        + "request %s; webhooks disabled after %s of failures; %d concurrent deliveries; networks allowed "
-                        + "besides public addresses: %s; secret rotation grace %s; bootstrap key %s; server key from %s",
+                        + "request %s; webhooks disabled after %s of failures; %d concurrent delivery messages, %d sender "
+                        + "threads; delivery log kept %s; networks allowed besides public addresses: %s; secret rotation "
+                        + "grace %s; bootstrap key %s; server key from %s",
                 delivery.userAgent(), schedule.delays().stream().map(StartupReport::text).collect(Collectors.joining(",")),
                 text(schedule.retryAfterCap()), text(delivery.connectTimeout()), text(delivery.requestTimeout()),
-                text(delivery.disableAfter()), delivery.concurrency(),
+                text(delivery.disableAfter()), delivery.concurrency(), delivery.senderThreads(), text(retention),
                 destinations.allowedNetworks().isEmpty() ? "none" : destinations.allowedNetworks(),
                 text(webhooks.rotationGrace()),
                 settings.get("ISSUEHOOKS_BOOTSTRAP_TOKEN").isPresent() ? "set" : "NOT set (no organisation can be created)",

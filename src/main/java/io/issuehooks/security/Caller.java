@@ -59,7 +59,7 @@ public class Caller {
     /** Any key of an organisation: admin or member, team-scoped or not. */
     public void requireOrganizationKey() {
         if (organizationId == null) {
-            throw ApiException.forbidden("This needs an organisation's API key; the bootstrap key only creates organisations");
+            throw ApiException.forbidden("This needs an organisation's API key; the bootstrap key only creates and reads organisations");
         }
     }
 

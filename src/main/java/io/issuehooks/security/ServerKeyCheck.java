@@ -38,7 +38,7 @@ public class ServerKeyCheck {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the webhook secrets to check the server key", e);
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
             throw new IllegalStateException("The server key does not decrypt the stored webhook secrets. Start the server "
                     + "with the key they were encrypted with (ISSUEHOOKS_SECRET_KEY, or the data directory's "
                     + "issuehooks/secret.key); see docs/operations.md", e);

@@ -145,6 +145,10 @@ public class Webhook {
         return previousSecretExpiresAt;
     }
 
+    public Instant failingSince() {
+        return failingSince;
+    }
+
     public String disabledReason() {
         return disabledReason;
     }

@@ -42,6 +42,11 @@ public final class WebhookJson {
         } else {
             b.add("disabledReason", w.disabledReason());
         }
+        if (w.failingSince() == null) {
+            b.addNull("failingSince");
+        } else {
+            b.add("failingSince", Times.format(w.failingSince()));
+        }
         return b.add("createdAt", Times.format(w.createdAt()))
                 .add("updatedAt", Times.format(w.updatedAt()));
     }

@@ -162,6 +162,9 @@ class IssueApiIT {
         api.post(path + "/comments", org.adminKey(), Json.createObjectBuilder().add("body", "second").build());
 
         assertThat(added.status()).isEqualTo(201);
+        Api.Reply located = api.get(added.header("Location"), member);
+        assertThat(located.status()).isEqualTo(200);
+        assertThat(located.json()).isEqualTo(added.json());
         JsonArray comments = api.get(path + "/comments", org.adminKey()).json().getJsonArray("data");
         assertThat(comments.getValuesAs(JsonObject.class)).extracting(c -> c.getString("body")).containsExactly("first", "second");
         assertThat(api.post(path + "/comments", member, Json.createObjectBuilder().add("body", " ").build()).status()).isEqualTo(400);

@@ -162,11 +162,37 @@ class RetryIT {
         f.patchIssue(issue, Json.createObjectBuilder().add("severity", "low").build());
         receiver.assertQuiet("/gone", 1, Duration.ofSeconds(2));
         assertThat(f.deliveries(hook)).hasSize(1);
+        Api.Reply redeliver = f.api.raw("POST", "/api/v1/webhooks/" + hook + "/deliveries/" + failed.getString("id") + "/redeliver",
+                f.org.adminKey(), null, null);
+        assertThat(redeliver.status()).isEqualTo(409);
+        assertThat(redeliver.json().getString("detail")).contains("disabled");
 
         JsonObject enabled = f.api.patch("/api/v1/webhooks/" + hook, f.org.adminKey(),
                 Json.createObjectBuilder().add("enabled", true).build()).json();
         assertThat(enabled.getBoolean("enabled")).isTrue();
         assertThat(enabled.isNull("disabledReason")).isTrue();
+    }
+
+    @Test
+    void deliveriesButNotTestEventsMarkAWebhookFailingAndASuccessClearsIt() {
+        String hook = f.webhook(receiver.url("/sick"), "issue.created").getString("id");
+        receiver.on("/sick", r -> Reply.status(500));
+
+        Api.Reply test = f.api.raw("POST", "/api/v1/webhooks/" + hook + "/test", f.org.adminKey(), null, null);
+        assertThat(test.json().getString("status")).isEqualTo("failed");
+        assertThat(f.webhookState(hook).isNull("failingSince")).as("a test event is not the endpoint's health").isTrue();
+
+        f.issue();
+        receiver.await(r -> r.path().equals("/sick") && !r.json().getJsonObject("data").getJsonObject("eventData").containsKey("test"),
+                1, WAIT);
+        long deadline = System.currentTimeMillis() + WAIT.toMillis();
+        while (f.webhookState(hook).isNull("failingSince")) {
+            assertThat(System.currentTimeMillis()).isLessThan(deadline);
+            Receiver.sleep(Duration.ofMillis(100));
+        }
+        receiver.on("/sick", r -> Reply.status(200));
+        f.awaitDelivery(hook, d -> d.getString("event").equals("issue.created") && d.getString("status").equals("succeeded"), WAIT);
+        assertThat(f.webhookState(hook).isNull("failingSince")).isTrue();
     }
 
     @Test

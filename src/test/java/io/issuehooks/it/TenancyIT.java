@@ -53,9 +53,21 @@ class TenancyIT {
         String key = account.getString("apiKey");
         assertThat(key).startsWith("ihk_").hasSizeGreaterThan(40);
 
+        Api.Reply located = api.get(r.header("Location"), key);
+        assertThat(located.status()).isEqualTo(200);
+        assertThat(located.json()).isEqualTo(org);
+        assertThat(api.get(r.header("Location"), Api.BOOTSTRAP).status()).isEqualTo(200);
+        assertThat(api.get(r.header("Location"), tenants.organization().adminKey()).status()).isEqualTo(404);
+
         Api.Reply listed = api.get("/api/v1/service-accounts", key);
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.body()).doesNotContain(key).contains(account.getString("id"));
+    }
+
+    @Test
+    void healthNeedsNoKeyAndChecksTheDatabase() {
+        assertThat(api.get("/api/health", null).status()).isEqualTo(200);
+        assertThat(api.get("/api/health/", null).body()).isEqualTo("{\"status\":\"UP\"}");
     }
 
     @Test

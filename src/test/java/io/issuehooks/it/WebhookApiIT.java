@@ -185,6 +185,10 @@ class WebhookApiIT {
         assertThat(removeTeam.json().isNull("teamId")).isTrue();
         assertThat(api.get(path, org.adminKey()).json().getBoolean("enabled")).isFalse();
 
+        Api.Reply removeEnabled = api.patch(path, org.adminKey(), Json.createObjectBuilder().addNull("enabled").build());
+        assertThat(removeEnabled.status()).as("null must not quietly re-enable a disabled webhook").isEqualTo(400);
+        assertThat(api.get(path, org.adminKey()).json().getBoolean("enabled")).isFalse();
+
         Api.Reply removeName = api.patch(path, org.adminKey(), Json.createObjectBuilder().addNull("name").build());
         assertThat(removeName.status()).isEqualTo(400);
         assertThat(removeName.json().getString("detail")).startsWith("name:");
