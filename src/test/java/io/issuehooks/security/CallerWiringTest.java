@@ -43,6 +43,6 @@ class CallerWiringTest {
     void theOperatorOnlyCreatesOrganisations() {
         caller.operator();
         caller.requireOperator();
-        assertThatThrownBy(caller::requireOrganizationKey).hasMessageContaining("bootstrap key only creates organisations");
+        assertThatThrownBy(caller::requireOrganizationKey).hasMessageContaining("bootstrap key only creates and reads organisations");
     }
 }
