@@ -74,12 +74,7 @@ public final class IssueEventRules {
     /** The event for a comment added in the transaction. */
     public static Change commentAdded(CommentSnapshot comment) {
         JsonObjectBuilder c = JSON.createObjectBuilder().add("id", comment.id()).add("body", comment.body());
-        if (comment.authorId() == null) {
-            c.addNull("authorId");
-        } else {
-            c.add("authorId", comment.authorId());
-        }
-        c.add("createdAt", IssuePayload.time(comment.createdAt()));
+        JsonSupport.nullable(c, "authorId", comment.authorId()).add("createdAt", IssuePayload.time(comment.createdAt()));
         return new Change(IssueEventType.COMMENT_ADDED, List.of("comment added"),
                 JSON.createObjectBuilder().add("comment", c).build());
     }

@@ -1,6 +1,7 @@
 package io.issuehooks.client;
 
 import static io.issuehooks.client.JsonSupport.JSON;
+import static io.issuehooks.client.JsonSupport.nullable;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -43,15 +44,15 @@ public final class IssuePayload {
     public static JsonObject issue(IssueSnapshot s) {
         JsonObjectBuilder b = JSON.createObjectBuilder().add("id", s.id()).add("pluginId", s.pluginId())
                 .add("status", s.status()).add("severity", s.severity()).add("organizationId", s.organizationId());
-        text(b, "teamId", s.teamId());
-        text(b, "targetId", s.targetId());
-        text(b, "providerId", s.providerId());
+        nullable(b, "teamId", s.teamId());
+        nullable(b, "targetId", s.targetId());
+        nullable(b, "providerId", s.providerId());
         b.add("createdAt", time(s.createdAt())).add("updatedAt", time(s.updatedAt()));
-        text(b, "weakness", s.weakness());
+        nullable(b, "weakness", s.weakness());
         JsonArrayBuilder history = JSON.createArrayBuilder();
         for (HistoryEntry h : s.history()) {
             JsonObjectBuilder entry = JSON.createObjectBuilder().add("timestamp", time(h.timestamp()));
-            text(entry, "userId", h.userId());
+            nullable(entry, "userId", h.userId());
             JsonArrayBuilder changes = JSON.createArrayBuilder();
             h.changes().forEach(changes::add);
             history.add(entry.add("event", h.event()).add("changes", changes));
@@ -59,11 +60,4 @@ public final class IssuePayload {
         return b.add("history", history).build();
     }
 
-    private static void text(JsonObjectBuilder b, String name, String value) {
-        if (value == null) {
-            b.addNull(name);
-        } else {
-            b.add(name, value);
-        }
-    }
 }

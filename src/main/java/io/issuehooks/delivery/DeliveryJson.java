@@ -1,13 +1,13 @@
 package io.issuehooks.delivery;
 
 import static io.issuehooks.client.JsonSupport.JSON;
+import static io.issuehooks.client.JsonSupport.nullable;
 
 import io.issuehooks.platform.Times;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
-import java.time.Instant;
 import java.util.List;
 
 /** How deliveries and their attempts read in the API. */
@@ -25,9 +25,9 @@ final class DeliveryJson {
                 .add("event", d.eventType())
                 .add("status", d.status().json())
                 .add("attemptCount", d.attempts());
-        time(b, "nextAttemptAt", d.nextAttemptAt());
-        integer(b, "lastStatusCode", d.lastStatus());
-        text(b, "lastError", d.lastError());
+        nullable(b, "nextAttemptAt", d.nextAttemptAt());
+        nullable(b, "lastStatusCode", d.lastStatus());
+        nullable(b, "lastError", d.lastError());
         b.add("createdAt", Times.format(d.createdAt())).add("updatedAt", Times.format(d.updatedAt()));
         JsonArrayBuilder list = JSON.createArrayBuilder();
         for (DeliveryAttempt a : attempts) {
@@ -45,38 +45,14 @@ final class DeliveryJson {
                 .add("number", a.number())
                 .add("startedAt", Times.format(a.startedAt()))
                 .add("durationMs", a.durationMillis());
-        integer(b, "statusCode", a.statusCode());
-        text(b, "error", a.error());
-        text(b, "responseExcerpt", a.responseExcerpt());
+        nullable(b, "statusCode", a.statusCode());
+        nullable(b, "error", a.error());
+        nullable(b, "responseExcerpt", a.responseExcerpt());
         if (withHeaders) {
             try (var reader = JSON.createReader(new StringReader(a.requestHeaders()))) {
                 b.add("requestHeaders", reader.readObject());
             }
         }
         return b.build();
-    }
-
-    private static void time(JsonObjectBuilder b, String name, Instant value) {
-        if (value == null) {
-            b.addNull(name);
-        } else {
-            b.add(name, Times.format(value));
-        }
-    }
-
-    private static void integer(JsonObjectBuilder b, String name, Integer value) {
-        if (value == null) {
-            b.addNull(name);
-        } else {
-            b.add(name, value);
-        }
-    }
-
-    private static void text(JsonObjectBuilder b, String name, String value) {
-        if (value == null) {
-            b.addNull(name);
-        } else {
-            b.add(name, value);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.issuehooks.delivery;
 
+import io.issuehooks.outbound.HttpOutcome;
 import io.issuehooks.platform.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,7 @@
 package io.issuehooks.delivery;
 
+import io.issuehooks.outbound.WebhookHttpClient;
+import io.issuehooks.outbound.HttpOutcome;
 import io.issuehooks.platform.Times;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

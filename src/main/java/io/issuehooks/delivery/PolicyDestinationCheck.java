@@ -1,5 +1,6 @@
 package io.issuehooks.delivery;
 
+import io.issuehooks.outbound.DestinationPolicy;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.webhooks.DestinationCheck;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,6 +4,7 @@ import static io.issuehooks.client.JsonSupport.JSON;
 
 import io.issuehooks.client.IssuePayload;
 import io.issuehooks.client.CommentSnapshot;
+import io.issuehooks.client.JsonSupport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -33,11 +34,6 @@ final class IssueJson {
         CommentSnapshot s = c.snapshot();
         JsonObjectBuilder b = JSON.createObjectBuilder().add("id", s.id()).add("issueId", c.issueId().toString())
                 .add("body", s.body());
-        if (s.authorId() == null) {
-            b.addNull("authorId");
-        } else {
-            b.add("authorId", s.authorId());
-        }
-        return b.add("createdAt", IssuePayload.time(s.createdAt())).build();
+        return JsonSupport.nullable(b, "authorId", s.authorId()).add("createdAt", IssuePayload.time(s.createdAt())).build();
     }
 }

@@ -1,9 +1,9 @@
 package io.issuehooks.platform;
 
 import io.issuehooks.delivery.DeliverySettings;
-import io.issuehooks.delivery.DestinationPolicy;
+import io.issuehooks.outbound.DestinationPolicy;
 import io.issuehooks.delivery.RetrySchedule;
-import io.issuehooks.delivery.WebhookHttpClient;
+import io.issuehooks.outbound.WebhookHttpClient;
 import io.issuehooks.security.SecretCipher;
 import io.issuehooks.security.ServerKey;
 import io.issuehooks.webhooks.WebhookSettings;

@@ -1,7 +1,7 @@
 package io.issuehooks.platform;
 
 import io.issuehooks.delivery.DeliverySettings;
-import io.issuehooks.delivery.DestinationPolicy;
+import io.issuehooks.outbound.DestinationPolicy;
 import io.issuehooks.delivery.RetentionJob;
 import io.issuehooks.delivery.RetrySchedule;
 import io.issuehooks.security.SecretCipher;

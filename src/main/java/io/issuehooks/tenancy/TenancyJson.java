@@ -1,11 +1,11 @@
 package io.issuehooks.tenancy;
 
 import static io.issuehooks.client.JsonSupport.JSON;
+import static io.issuehooks.client.JsonSupport.nullable;
 
 import io.issuehooks.platform.Times;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.util.UUID;
 
 /** How organisations, teams and service accounts read in the API. */
 final class TenancyJson {
@@ -43,24 +43,12 @@ final class TenancyJson {
         JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("id", a.id().toString())
                 .add("organizationId", a.organizationId().toString());
-        uuid(b, "teamId", a.teamId());
+        nullable(b, "teamId", a.teamId());
         b.add("name", a.name())
                 .add("role", a.role().json())
                 .add("keyPrefix", a.keyPrefix())
                 .add("createdAt", Times.format(a.createdAt()));
-        if (a.revokedAt() != null) {
-            b.add("revokedAt", Times.format(a.revokedAt()));
-        } else {
-            b.addNull("revokedAt");
-        }
-        return b;
+        return nullable(b, "revokedAt", a.revokedAt());
     }
 
-    private static void uuid(JsonObjectBuilder b, String name, UUID value) {
-        if (value == null) {
-            b.addNull(name);
-        } else {
-            b.add(name, value.toString());
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package io.issuehooks.webhooks;
 
 import static io.issuehooks.client.JsonSupport.JSON;
+import static io.issuehooks.client.JsonSupport.nullable;
 
 import io.issuehooks.client.IssueEventType;
 import io.issuehooks.platform.Times;
@@ -28,25 +29,13 @@ public final class WebhookJson {
         JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("id", w.id().toString())
                 .add("organizationId", w.organizationId().toString());
-        if (w.teamId() == null) {
-            b.addNull("teamId");
-        } else {
-            b.add("teamId", w.teamId().toString());
-        }
+        nullable(b, "teamId", w.teamId());
         b.add("name", w.name())
                 .add("url", w.url())
                 .add("events", events)
                 .add("enabled", w.enabled());
-        if (w.disabledReason() == null) {
-            b.addNull("disabledReason");
-        } else {
-            b.add("disabledReason", w.disabledReason());
-        }
-        if (w.failingSince() == null) {
-            b.addNull("failingSince");
-        } else {
-            b.add("failingSince", Times.format(w.failingSince()));
-        }
+        nullable(b, "disabledReason", w.disabledReason());
+        nullable(b, "failingSince", w.failingSince());
         return b.add("createdAt", Times.format(w.createdAt()))
                 .add("updatedAt", Times.format(w.updatedAt()));
     }

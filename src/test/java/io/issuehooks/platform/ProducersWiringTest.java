@@ -3,7 +3,7 @@ package io.issuehooks.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.issuehooks.delivery.DeliverySettings;
-import io.issuehooks.delivery.DestinationPolicy;
+import io.issuehooks.outbound.DestinationPolicy;
 import io.issuehooks.delivery.RetrySchedule;
 import io.issuehooks.security.SecretCipher;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
-package io.issuehooks.delivery;
+package io.issuehooks.outbound;
 
-import static io.issuehooks.delivery.DestinationPolicyTest.address;
+import static io.issuehooks.outbound.DestinationPolicyTest.address;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
-package io.issuehooks.delivery;
+package io.issuehooks.outbound;
 
-import static io.issuehooks.delivery.GuardedSocketFactoryTest.assertNoConnection;
+import static io.issuehooks.outbound.GuardedSocketFactoryTest.assertNoConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

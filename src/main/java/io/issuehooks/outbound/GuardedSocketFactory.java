@@ -1,4 +1,4 @@
-package io.issuehooks.delivery;
+package io.issuehooks.outbound;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

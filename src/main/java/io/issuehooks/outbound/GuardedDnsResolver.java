@@ -1,4 +1,4 @@
-package io.issuehooks.delivery;
+package io.issuehooks.outbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package io.issuehooks.delivery;
+package io.issuehooks.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
