@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Records attempts, the deliveries' new state, the webhooks' health and the messages for the next attempts, all
@@ -49,7 +51,7 @@ public class DeliveryLog {
         for (Sent sent : attempts) {
             HttpOutcome outcome = sent.outcome();
             Integer code = outcome.statusCode() == 0 ? null : outcome.statusCode();
-            Duration wait = outcome.success() || code != null && code == 410 || !retries ? null
+            Duration wait = outcome.success() || outcome.statusCode() == 410 || !retries ? null
                     : schedule.next(sent.attempt().scheduleIndex() + 1, code, outcome.retryAfter());
             DeliveryStatus status = outcome.success() ? DeliveryStatus.SUCCEEDED : wait == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
             String error = StoredText.of(outcome.error() != null ? outcome.error() : outcome.success() ? null : "HTTP " + code, MAX_ERROR);
@@ -57,11 +59,14 @@ public class DeliveryLog {
                     sent.startedAt(), outcome.durationMillis(), StoredText.of(outcome.responseExcerpt(), HttpOutcome.EXCERPT_LIMIT),
                     sent.request().headersJson()));
         }
-        List<DeliveryStore.Outcome> recorded = store.record(outcomes);
-        for (DeliveryStore.Outcome o : recorded) {
-            Sent sent = attempts.get(outcomes.indexOf(o));
+        Set<UUID> recorded = store.record(outcomes);
+        for (int i = 0; i < attempts.size(); i++) {
+            DeliveryStore.Outcome o = outcomes.get(i);
+            if (!recorded.contains(o.attempt().deliveryId())) {
+                continue; // another copy of the message recorded this attempt first
+            }
             if (health) {
-                health(sent, now);
+                health(attempts.get(i), now);
             }
             if (o.next() != null) {
                 queue.send(List.of(message.retry(o.attempt())), Duration.between(now, o.next()));
@@ -88,10 +93,8 @@ public class DeliveryLog {
         store.abandon(attempt, StoredText.of(reason, MAX_ERROR));
     }
 
+    /** "5 days", as the reason shown on a disabled webhook reads; short test settings read "8 seconds". */
     private static String describe(Duration d) {
-        if (d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays()))) {
-            return d.toDays() + " days";
-        }
-        return d.toSeconds() + " seconds";
+        return d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays())) ? d.toDays() + " days" : d.toSeconds() + " seconds";
     }
 }

@@ -3,6 +3,7 @@ package io.issuehooks.delivery;
 import io.issuehooks.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,12 @@ public class DeliveryRepository {
 
     public Optional<Delivery> find(UUID webhookId, UUID deliveryId) {
         return Optional.ofNullable(em.find(Delivery.class, deliveryId)).filter(d -> d.webhookId().equals(webhookId));
+    }
+
+    /** As {@link #find}, locked for the rest of the transaction, so two redeliveries cannot both requeue it. */
+    public Optional<Delivery> findForUpdate(UUID webhookId, UUID deliveryId) {
+        return Optional.ofNullable(em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE))
+                .filter(d -> d.webhookId().equals(webhookId));
     }
 
     /** Newest first; status and event type filter when given. */

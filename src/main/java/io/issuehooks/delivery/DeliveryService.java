@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.logging.Level;
@@ -45,8 +46,8 @@ public class DeliveryService {
     /** Within the transaction that consumed the message. */
     public void attempt(DeliveryMessage message) {
         List<DeliveryMessage.Attempt> attempts = message.attempts();
-        Map<java.util.UUID, DeliveryStore.Target> targets = store.targets(attempts.stream().map(DeliveryMessage.Attempt::deliveryId).toList());
-        List<java.util.UUID> unseen = attempts.stream().filter(a -> !targets.containsKey(a.deliveryId()))
+        Map<UUID, DeliveryStore.Target> targets = store.targets(attempts.stream().map(DeliveryMessage.Attempt::deliveryId).toList());
+        List<UUID> unseen = attempts.stream().filter(a -> !targets.containsKey(a.deliveryId()))
                 .map(DeliveryMessage.Attempt::webhookId).distinct().toList();
         if (!unseen.isEmpty() && store.anyWebhookExists(unseen)) {
             // The fan-out committed the message before the delivery rows became visible here (the two resources of
@@ -71,7 +72,7 @@ public class DeliveryService {
     }
 
     private List<DeliveryLog.Sent> sendAll(DeliveryMessage message, List<DeliveryMessage.Attempt> due,
-            Map<java.util.UUID, DeliveryStore.Target> targets) {
+            Map<UUID, DeliveryStore.Target> targets) {
         if (due.size() == 1) {
             return List.of(sendSafely(message, due.get(0), targets.get(due.get(0).deliveryId())));
         }

@@ -69,10 +69,7 @@ public class DeliveryStore {
         Map<UUID, Target> targets = new HashMap<>();
         Instant now = Times.now();
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            for (UUID id : deliveryIds) {
-                s.setObject(i++, id);
-            }
+            bind(s, deliveryIds);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     UUID webhookId = rs.getObject(4, UUID.class);
@@ -91,29 +88,23 @@ public class DeliveryStore {
 
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public boolean anyWebhookExists(Collection<UUID> webhookIds) {
-        try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("select 1 from webhook where id in (" + placeholders(webhookIds.size()) + ")")) {
-            int i = 1;
-            for (UUID id : webhookIds) {
-                s.setObject(i++, id);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read webhooks " + webhookIds, e);
-        }
+        return exists("webhook", webhookIds);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean eventExists(UUID eventId) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("select 1 from issue_event where id = ?")) {
-            s.setObject(1, eventId);
+        return exists("issue_event", List.of(eventId));
+    }
+
+    private boolean exists(String table, Collection<UUID> ids) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("select 1 from " + table + " where id in (" + placeholders(ids.size()) + ")")) {
+            bind(s, ids);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read event " + eventId, e);
+            throw new IllegalStateException("Cannot read " + table + " " + ids, e);
         }
     }
 
@@ -185,18 +176,19 @@ public class DeliveryStore {
 
     /**
      * Records outcomes on their deliveries and logs the attempts, each only if its delivery still expects that
-     * attempt (pending, with one attempt fewer). Answers the outcomes that were recorded. On PostgreSQL a whole
-     * message's outcomes take one UPDATE and one INSERT: statements, more than rows, are what a delivery costs.
+     * attempt (pending, with one attempt fewer). Answers the deliveries whose outcome was recorded. On PostgreSQL
+     * a whole message's outcomes take one UPDATE and one INSERT: statements, more than rows, are what a delivery
+     * costs.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Outcome> record(List<Outcome> outcomes) {
+    public Set<UUID> record(List<Outcome> outcomes) {
         try (Connection c = db.getConnection()) {
             Set<UUID> updated = postgres(c) ? updateAll(c, outcomes) : updateEach(c, outcomes);
             List<Outcome> recorded = outcomes.stream().filter(o -> updated.contains(o.attempt().deliveryId())).toList();
             if (!recorded.isEmpty()) {
                 insertAttempts(c, recorded);
             }
-            return recorded;
+            return updated;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record delivery attempts", e);
         }
@@ -331,6 +323,13 @@ public class DeliveryStore {
             s.setNull(index, Types.INTEGER);
         } else {
             s.setInt(index, value);
+        }
+    }
+
+    private static void bind(PreparedStatement s, Collection<UUID> ids) throws SQLException {
+        int i = 1;
+        for (UUID id : ids) {
+            s.setObject(i++, id);
         }
     }
 

@@ -4,6 +4,7 @@ import static io.issuehooks.client.JsonSupport.JSON;
 
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.Ids;
+import io.issuehooks.security.Caller;
 import io.issuehooks.platform.JsonRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,11 +27,14 @@ public class RecoverResource {
     @Inject
     ReplayService replay;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response recover(@PathParam("webhookId") String webhookId, JsonRequest body) {
         UUID webhook = Ids.path("webhook", webhookId);
-        replay.webhook(webhook);
+        caller.requireOrganizationAdmin(); // before the body is read; the service finds the webhook
         String since = body.allowOnly(Set.of("since")).requiredText("since", 40);
         Instant from;
         try {

@@ -14,9 +14,9 @@ import io.issuehooks.webhooks.WebhookRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +28,7 @@ public class ReplayService {
     /** At most this many deliveries are requeued by one recover request. */
     static final int RECOVER_LIMIT = 10_000;
     /** A pending delivery this late has lost its message; a busy server is never this far behind. */
-    static final java.time.Duration OVERDUE = java.time.Duration.ofMinutes(5);
+    static final Duration OVERDUE = Duration.ofMinutes(5);
 
     @Inject
     WebhookRepository webhooks;
@@ -66,12 +66,11 @@ public class ReplayService {
     @Transactional
     public Delivery redeliver(UUID webhookId, UUID deliveryId) {
         Webhook webhook = webhook(webhookId);
-        Delivery delivery = deliveries.find(webhookId, deliveryId).orElseThrow(() -> ApiException.notFound("delivery", deliveryId));
+        Delivery delivery = deliveries.findForUpdate(webhookId, deliveryId)
+                .orElseThrow(() -> ApiException.notFound("delivery", deliveryId));
         if (!webhook.enabled()) {
             throw new ApiException(409, "The webhook is disabled; enable it, then redeliver", null);
         }
-        em.lock(delivery, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(delivery);
         if (delivery.status() == DeliveryStatus.PENDING && !overdue(delivery)) {
             throw new ApiException(409, "Delivery " + deliveryId + " is still pending; its next attempt is due at "
                     + Times.format(delivery.nextAttemptAt()), null);
@@ -99,7 +98,7 @@ public class ReplayService {
         IssueEventRecord event = deliveries.event(delivery.eventId());
         delivery.requeue();
         queue.send(List.of(DeliveryMessage.single(event.issueId(), event.payload(),
-                new DeliveryMessage.Attempt(delivery.id(), delivery.webhookId(), delivery.attempts() + 1, 0))), java.time.Duration.ZERO);
+                new DeliveryMessage.Attempt(delivery.id(), delivery.webhookId(), delivery.attempts() + 1, 0))), Duration.ZERO);
     }
 
     /** The delivery a test sends: recorded like any other, so it shows in the log. */

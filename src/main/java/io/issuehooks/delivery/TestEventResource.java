@@ -3,6 +3,7 @@ package io.issuehooks.delivery;
 import io.issuehooks.client.IssueEventType;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.Ids;
+import io.issuehooks.security.Caller;
 import io.issuehooks.platform.JsonRequestReader;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -29,13 +30,16 @@ public class TestEventResource {
     ReplayService replay;
 
     @Inject
+    Caller caller;
+
+    @Inject
     DeliveryViews views;
 
     @POST
     public JsonObject test(@PathParam("webhookId") String webhookId, @HeaderParam("Content-Length") String length,
             InputStream body) throws IOException {
         UUID webhook = Ids.path("webhook", webhookId);
-        replay.webhook(webhook);
+        caller.requireOrganizationAdmin(); // before the body is read; the service finds the webhook
         String name = JsonRequestReader.read(body, length)
                 .flatMap(r -> r.allowOnly(Set.of("event")).optionalText("event", 40))
                 .orElse(IssueEventType.CREATED.wireName());

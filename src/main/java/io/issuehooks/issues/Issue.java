@@ -118,14 +118,6 @@ public class Issue {
         return teamId;
     }
 
-    public String status() {
-        return status;
-    }
-
-    public String severity() {
-        return severity;
-    }
-
     public Instant createdAt() {
         return createdAt;
     }

@@ -7,11 +7,16 @@ import io.issuehooks.client.CommentSnapshot;
 import io.issuehooks.client.JsonSupport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.EntityTag;
 
 /** How issues and comments read in the API: an issue exactly as webhook payloads carry it. */
 final class IssueJson {
 
     private IssueJson() {
+    }
+
+    static EntityTag entityTag(Issue issue) {
+        return new EntityTag(Long.toString(issue.version()));
     }
 
     static String etag(Issue issue) {

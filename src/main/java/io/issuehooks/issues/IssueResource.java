@@ -43,7 +43,7 @@ public class IssueResource {
     public Response create(JsonRequest body, @Context UriInfo uri) {
         Issue issue = issues.create(body);
         return Response.created(uri.getAbsolutePathBuilder().path(issue.id().toString()).build())
-                .tag(IssueJson.etag(issue).replace("\"", "")).entity(view(issue)).build();
+                .tag(IssueJson.entityTag(issue)).entity(view(issue)).build();
     }
 
     @GET
@@ -63,7 +63,7 @@ public class IssueResource {
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
         Issue issue = repository.find(issues.scope(), Ids.path("issue", id)).orElseThrow(() -> ApiException.notFound("issue", id));
-        return Response.ok(view(issue)).tag(IssueJson.etag(issue).replace("\"", "")).build();
+        return Response.ok(view(issue)).tag(IssueJson.entityTag(issue)).build();
     }
 
     @PATCH
@@ -71,7 +71,7 @@ public class IssueResource {
     @Consumes({JsonRequestReader.MERGE_PATCH, MediaType.APPLICATION_JSON})
     public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonRequest patch) {
         Issue issue = issues.update(Ids.path("issue", id), patch, ifMatch);
-        return Response.ok(view(issue)).tag(IssueJson.etag(issue).replace("\"", "")).build();
+        return Response.ok(view(issue)).tag(IssueJson.entityTag(issue)).build();
     }
 
     @POST

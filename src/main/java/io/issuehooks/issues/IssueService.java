@@ -7,6 +7,7 @@ import io.issuehooks.tenancy.TenancyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -95,7 +96,7 @@ public class IssueService {
         return comment;
     }
 
-    private static String oneOf(JsonRequest body, String field, java.util.List<String> allowed, String fallback) {
+    private static String oneOf(JsonRequest body, String field, List<String> allowed, String fallback) {
         String value = body.optionalText(field, 40).orElse(fallback);
         if (value == null) {
             throw ApiException.invalid(field, "is required; one of " + String.join(", ", allowed));

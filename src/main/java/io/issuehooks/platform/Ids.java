@@ -1,22 +1,25 @@
 package io.issuehooks.platform;
 
+import java.util.Optional;
 import java.util.UUID;
 
-/** Ids in paths: one that is not even well-formed names nothing, so it is a 404 like any unknown id. */
+/** Ids as the API reads them: the canonical UUID form only (UUID.fromString also takes "1-2-3-4-5"). */
 public final class Ids {
 
     private Ids() {
     }
 
-    public static UUID path(String what, String text) {
+    public static Optional<UUID> parse(String text) {
         try {
             UUID id = UUID.fromString(text);
-            if (id.toString().equalsIgnoreCase(text)) {
-                return id;
-            }
+            return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
         } catch (IllegalArgumentException e) {
-            // falls through to 404
+            return Optional.empty();
         }
-        throw ApiException.notFound(what, text);
+    }
+
+    /** An id in a path: one that is not even well-formed names nothing, so it is a 404 like any unknown id. */
+    public static UUID path(String what, String text) {
+        return parse(text).orElseThrow(() -> ApiException.notFound(what, text));
     }
 }

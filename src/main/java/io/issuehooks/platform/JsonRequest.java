@@ -104,15 +104,7 @@ public final class JsonRequest {
     }
 
     public static UUID parseUuid(String name, String text) {
-        try {
-            UUID id = UUID.fromString(text);
-            if (id.toString().equalsIgnoreCase(text)) {
-                return id;
-            }
-        } catch (IllegalArgumentException e) {
-            // refused below
-        }
-        throw ApiException.invalid(name, "'" + text + "' is not a valid id");
+        return Ids.parse(text).orElseThrow(() -> ApiException.invalid(name, "'" + text + "' is not a valid id"));
     }
 
     static void checkText(String name, String text, int maxLength) {

@@ -65,6 +65,22 @@ public class Settings {
         };
     }
 
+    /** The shortest way to write a duration in the settings' own notation: 0s, 500ms, 5s, 5m, 2h, 5d. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms == 0) {
+            return "0s";
+        }
+        long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1000L};
+        String[] units = {"d", "h", "m", "s"};
+        for (int i = 0; i < sizes.length; i++) {
+            if (ms % sizes[i] == 0) {
+                return ms / sizes[i] + units[i];
+            }
+        }
+        return ms + "ms";
+    }
+
     public static List<Duration> parseDurations(String name, String text) {
         List<Duration> result = new ArrayList<>();
         for (String part : text.split(",")) {

@@ -1,10 +1,14 @@
 package io.issuehooks.platform;
 
+import static io.issuehooks.platform.Settings.format;
+
 import io.issuehooks.delivery.DeliverySettings;
 import io.issuehooks.outbound.DestinationPolicy;
 import io.issuehooks.delivery.RetentionJob;
 import io.issuehooks.delivery.RetrySchedule;
+import io.issuehooks.security.AuthenticationFilter;
 import io.issuehooks.security.SecretCipher;
+import io.issuehooks.security.ServerKey;
 import io.issuehooks.webhooks.WebhookSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -47,27 +51,12 @@ public class StartupReport {
                         + "request %s; webhooks disabled after %s of failures; %d concurrent delivery messages, %d sender "
                         + "threads; delivery log kept %s; networks allowed besides public addresses: %s; secret rotation "
                         + "grace %s; bootstrap key %s; server key from %s",
-                delivery.userAgent(), schedule.delays().stream().map(StartupReport::text).collect(Collectors.joining(",")),
-                text(schedule.retryAfterCap()), text(delivery.connectTimeout()), text(delivery.requestTimeout()),
-                text(delivery.disableAfter()), delivery.concurrency(), delivery.senderThreads(), text(retention),
+                delivery.userAgent(), schedule.delays().stream().map(Settings::format).collect(Collectors.joining(",")),
+                format(schedule.retryAfterCap()), format(delivery.connectTimeout()), format(delivery.requestTimeout()),
+                format(delivery.disableAfter()), delivery.concurrency(), delivery.senderThreads(), format(retention),
                 destinations.allowedNetworks().isEmpty() ? "none" : destinations.allowedNetworks(),
-                text(webhooks.rotationGrace()),
-                settings.get("ISSUEHOOKS_BOOTSTRAP_TOKEN").isPresent() ? "set" : "NOT set (no organisation can be created)",
-                settings.get("ISSUEHOOKS_SECRET_KEY").isPresent() ? "ISSUEHOOKS_SECRET_KEY" : "the data directory"));
-    }
-
-    /** 0s, 500ms, 5s, 5m, 2h, 5d: the way the settings are written. */
-    static String text(Duration d) {
-        long ms = d.toMillis();
-        if (ms == 0) {
-            return "0s";
-        }
-        for (var unit : new Object[][] {{86_400_000L, "d"}, {3_600_000L, "h"}, {60_000L, "m"}, {1000L, "s"}}) {
-            long size = (Long) unit[0];
-            if (ms % size == 0) {
-                return ms / size + (String) unit[1];
-            }
-        }
-        return ms + "ms";
+                format(webhooks.rotationGrace()),
+                settings.get(AuthenticationFilter.BOOTSTRAP_SETTING).isPresent() ? "set" : "NOT set (no organisation can be created)",
+                settings.get(ServerKey.SETTING).isPresent() ? ServerKey.SETTING : "the data directory"));
     }
 }

@@ -26,7 +26,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class AuthenticationFilter implements ContainerRequestFilter {
 
-    static final String BOOTSTRAP_SETTING = "ISSUEHOOKS_BOOTSTRAP_TOKEN";
+    public static final String BOOTSTRAP_SETTING = "ISSUEHOOKS_BOOTSTRAP_TOKEN";
     private static final String BEARER = "bearer ";
 
     @Inject

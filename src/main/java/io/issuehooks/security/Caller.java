@@ -46,10 +46,6 @@ public class Caller {
         return teamId;
     }
 
-    public boolean isAuthenticated() {
-        return operator || accountId != null;
-    }
-
     public void requireOperator() {
         if (!operator) {
             throw ApiException.forbidden("Only the platform operator (bootstrap) key may do this");
@@ -70,10 +66,5 @@ public class Caller {
             throw ApiException.forbidden("This needs an organisation admin key; this key is "
                     + (teamId != null ? "scoped to team " + teamId : "a member key"));
         }
-    }
-
-    /** Whether this caller may see and change things of the given team (null: organisation-wide things). */
-    public boolean mayAccessTeam(UUID team) {
-        return teamId == null || teamId.equals(team);
     }
 }

@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  */
 public final class ServerKey {
 
-    static final String SETTING = "ISSUEHOOKS_SECRET_KEY";
+    public static final String SETTING = "ISSUEHOOKS_SECRET_KEY";
     private static final Logger LOG = Logger.getLogger(ServerKey.class.getName());
 
     private ServerKey() {

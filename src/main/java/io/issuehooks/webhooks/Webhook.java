@@ -133,18 +133,6 @@ public class Webhook {
         return enabled;
     }
 
-    public String encryptedSecret() {
-        return secret;
-    }
-
-    public String encryptedPreviousSecret() {
-        return previousSecret;
-    }
-
-    public Instant previousSecretExpiresAt() {
-        return previousSecretExpiresAt;
-    }
-
     public Instant failingSince() {
         return failingSince;
     }

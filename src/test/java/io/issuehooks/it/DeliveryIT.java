@@ -3,14 +3,12 @@ package io.issuehooks.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.issuehooks.testsupport.Api;
-import io.issuehooks.testsupport.Deployments;
 import io.issuehooks.testsupport.Fixture;
 import io.issuehooks.testsupport.Receiver;
 import io.issuehooks.testsupport.Receiver.Request;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,44 +17,13 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Fan-out, payload, headers, signatures, order and the delivery log, against a real HTTP receiver. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class DeliveryIT {
+class DeliveryIT extends ReceiverTestBase {
 
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Fixture f;
-    Receiver receiver;
-
-    @BeforeEach
-    void setUp() {
-        f = new Fixture(base);
-        receiver = Receiver.start();
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
-    }
 
     @Test
     void eachEventGoesToEveryEnabledSubscribedWebhookOfTheIssuesTeamOrNoTeam() {

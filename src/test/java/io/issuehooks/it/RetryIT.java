@@ -3,58 +3,25 @@ package io.issuehooks.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.issuehooks.testsupport.Api;
-import io.issuehooks.testsupport.Deployments;
 import io.issuehooks.testsupport.Fixture;
 import io.issuehooks.testsupport.Receiver;
 import io.issuehooks.testsupport.Receiver.Reply;
 import io.issuehooks.testsupport.Receiver.Request;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Failing endpoints, against the test server's short schedule (ISSUEHOOKS_RETRY_SCHEDULE=0s,1s,2s, a 3 s request
  * timeout, Retry-After capped at 10 s, webhooks disabled after 8 s of failures: see pom.xml).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RetryIT {
+class RetryIT extends ReceiverTestBase {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return Deployments.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Fixture f;
-    Receiver receiver;
-
-    @BeforeEach
-    void setUp() {
-        f = new Fixture(base);
-        receiver = Receiver.start();
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
-    }
 
     @Test
     void failuresAreRetriedOnTheScheduleWithTheSameWebhookIdUntilOneSucceeds() {

@@ -3,22 +3,12 @@ package io.issuehooks.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.issuehooks.testsupport.Api;
-import io.issuehooks.testsupport.Deployments;
 import io.issuehooks.testsupport.Fixture;
 import io.issuehooks.testsupport.Receiver;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,30 +17,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and resolves names from src/test/resources/it-hosts, where rebind.test is 127.0.0.2 and private.test 10.1.2.3.
  * The receiver listens on every loopback address, so a delivery the guard let through would arrive.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SsrfIT {
+class SsrfIT extends ReceiverTestBase {
 
-    @Deployment(testable = false)
-    static WebArchive app() {
-        return Deployments.application();
-    }
 
-    @ArquillianResource
-    URL base;
-
-    Fixture f;
-    Receiver receiver;
-
-    @BeforeEach
-    void setUp() {
-        f = new Fixture(base);
-        receiver = Receiver.start("0.0.0.0");
-    }
-
-    @AfterEach
-    void tearDown() {
-        receiver.close();
+    @Override
+    String receiverAddress() {
+        return "0.0.0.0";
     }
 
     @ParameterizedTest

@@ -26,7 +26,7 @@ class CallerWiringTest {
     void anOrganisationAdminKeyManagesTheOrganisation() {
         caller.serviceAccount(UUID.randomUUID(), UUID.randomUUID(), null, Role.ADMIN);
         caller.requireOrganizationAdmin();
-        assertThat(caller.mayAccessTeam(UUID.randomUUID())).isTrue();
+        assertThat(caller.teamId()).as("an organisation-wide key").isNull();
     }
 
     @Test
@@ -35,8 +35,7 @@ class CallerWiringTest {
         caller.serviceAccount(UUID.randomUUID(), UUID.randomUUID(), team, Role.ADMIN);
         assertThatThrownBy(caller::requireOrganizationAdmin).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(403)).hasMessageContaining(team.toString());
-        assertThat(caller.mayAccessTeam(team)).isTrue();
-        assertThat(caller.mayAccessTeam(UUID.randomUUID())).isFalse();
+        assertThat(caller.teamId()).isEqualTo(team);
     }
 
     @Test
