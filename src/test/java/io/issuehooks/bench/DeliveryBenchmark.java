@@ -1,167 +1,302 @@
 package io.issuehooks.bench;
 
-import com.sun.net.httpserver.HttpServer;
-import io.issuehooks.testsupport.Api;
-import jakarta.json.Json;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
 
 /**
- * Delivery throughput of a running server, in two phases. End to end: issues created through the API (each
- * committing one event), fanned out to W webhooks, signed, sent to a receiver in this JVM over real HTTP, and
- * recorded; prints events and deliveries per second and commit-to-receipt latency. Delivery capacity: with the
- * DeliveryMdb's delivery stopped (a WildFly management operation) the events pile up as deliveries on the queue;
- * delivery is started again and the time to drain them gives deliveries per second without the API's share of
- * the CPU. Run by .ci/benchmark; not a test.
+ * Measures a running server (started by .ci/benchmark on PostgreSQL). Not a test: figures depend on the machine,
+ * so each run also measures the machine's raw limit for what a delivery is (signed POSTs from a JDK client to the
+ * same loopback receiver, {@link RawLimit}) and prints every figure beside it.
  *
- * <p>System properties: bench.url, bench.token, bench.webhooks, bench.issues, bench.clients, bench.warmup (seconds),
- * bench.cli.
+ * <p>Modes (system property bench.mode):
+ * <ul>
+ * <li>{@code rate}: events offered at a fixed rate (bench.rate per second for bench.seconds, one issue.created
+ * each, to bench.webhooks webhooks); prints commit-to-receipt latency (from the API call's return to the arrival at
+ * the receiver) per 10 s and overall, and whether the server kept up;</li>
+ * <li>{@code soak}: the same for bench.minutes, with the heap after a full GC and the queue depths every 5 minutes;</li>
+ * <li>{@code throughput}: bench.issues issues from bench.clients clients as fast as the API takes them, then the
+ * delivery capacity (deliveries queued while the delivery MDB is stopped, then drained);</li>
+ * <li>{@code api}: issues created per second with no webhook at all.</li>
+ * </ul>
+ * bench.warmup seconds of the same load come first (not counted). bench.preload=true first stores the work of a
+ * long-running server ({@link Preload}).
  */
 public final class DeliveryBenchmark {
 
-    public static void main(String[] args) throws Exception {
-        URL base = new URL(System.getProperty("bench.url", "http://127.0.0.1:8080/"));
-        String bootstrap = System.getProperty("bench.token", "bench-token");
-        int webhooks = Integer.getInteger("bench.webhooks", 10);
-        int issues = Integer.getInteger("bench.issues", 1000);
-        int clients = Integer.getInteger("bench.clients", 8);
+    private final String base = trim(System.getProperty("bench.url", "http://127.0.0.1:8080"));
+    private final int webhooks = Integer.getInteger("bench.webhooks", 1);
+    private final int warmup = Integer.getInteger("bench.warmup", 60);
+    private final ServerProbe server = new ServerProbe(System.getProperty("bench.cli", "target/server/bin/jboss-cli.sh"),
+            System.getProperty("bench.controller", "127.0.0.1:9990"));
+    private final BenchReceiver receiver;
+    private final LoadGenerator load;
+    private final HttpClient http = HttpClient.newHttpClient();
 
-        AtomicLong received = new AtomicLong();
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1000);
-        receiver.createContext("/", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            long now = System.currentTimeMillis();
-            String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
-            int at = text.indexOf("\"timestamp\":\"");
-            if (at >= 0) {
-                latencies.add(now - Instant.parse(text.substring(at + 13, at + 37)).toEpochMilli());
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-            received.incrementAndGet();
-        });
-        receiver.setExecutor(Executors.newFixedThreadPool(64));
-        receiver.start();
-
-        Api api = new Api(base);
-        String orgKey = api.post("/api/v1/organizations", bootstrap, Json.createObjectBuilder().add("name", "bench").build())
-                .json().getJsonObject("serviceAccount").getString("apiKey");
+    private DeliveryBenchmark() throws Exception {
+        receiver = new BenchReceiver();
+        String orgKey = organizationKey();
         for (int i = 0; i < webhooks; i++) {
-            int status = api.post("/api/v1/webhooks", orgKey, Json.createObjectBuilder()
-                    .add("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook/" + i).add("name", "bench-" + i)
-                    .add("events", Json.createArrayBuilder().add("issue.created").add("issue.status_changed")).build()).status();
-            if (status != 201) {
-                throw new IllegalStateException("webhook creation failed: " + status);
+            post("/api/v1/webhooks", orgKey, "{\"url\":\"" + receiver.url("/hook/" + i) + "\",\"name\":\"bench-" + i
+                    + "\",\"events\":[\"issue.created\",\"issue.status_changed\"]}");
+        }
+        load = new LoadGenerator(base, orgKey);
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = System.getProperty("bench.mode", "throughput");
+        if (Boolean.getBoolean("bench.preload")) {
+            Preload.run(System.getProperty("bench.db.url"), System.getProperty("bench.db.user"), System.getProperty("bench.db.password"));
+        }
+        DeliveryBenchmark bench = new DeliveryBenchmark();
+        try {
+            switch (mode) {
+                case "rate" -> bench.fixedRate(Double.parseDouble(System.getProperty("bench.rate", "200")),
+                        Integer.getInteger("bench.seconds", 60), 0);
+                case "soak" -> bench.fixedRate(Double.parseDouble(System.getProperty("bench.rate", "100")),
+                        Integer.getInteger("bench.minutes", 30) * 60, 300);
+                case "throughput" -> bench.throughput(Integer.getInteger("bench.issues", 1000), Integer.getInteger("bench.clients", 8));
+                case "api" -> bench.api(Integer.getInteger("bench.issues", 5000), Integer.getInteger("bench.clients", 8));
+                default -> throw new IllegalArgumentException("bench.mode: rate, soak, throughput or api, not " + mode);
             }
+        } finally {
+            bench.receiver.close();
         }
-
-        // WildFly's code paths are large: the JIT compiler keeps a core busy for minutes after the first requests.
-        // Measure only once it has settled, as it has on a server that has been up for a while.
-        int warmupSeconds = Integer.getInteger("bench.warmup", 180);
-        System.out.printf("Warming up for %d s...%n", warmupSeconds);
-        long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-        int warmed = 0;
-        while (System.nanoTime() < warmupEnd) {
-            run(api, orgKey, 200, clients, received, (long) webhooks * (warmed + 200), Duration.ofMinutes(5));
-            warmed += 200;
-        }
-        received.set(0);
-        latencies.clear();
-
-        System.out.printf("Measuring: %d issues x %d webhooks = %d deliveries, %d API clients%n", issues, webhooks,
-                (long) issues * webhooks, clients);
-        long start = System.nanoTime();
-        double apiSeconds = run(api, orgKey, issues, clients, received, (long) webhooks * issues, Duration.ofMinutes(20));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        System.out.printf("Issues created (events committed): %.0f/s%n", issues / apiSeconds);
-        System.out.printf("Deliveries: %d in %.1f s = %.0f deliveries/s end to end%n", received.get(), seconds, received.get() / seconds);
-        System.out.printf("Commit-to-receipt latency: p50 %d ms, p99 %d ms, max %d ms%n", pct(sorted, 50), pct(sorted, 99),
-                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
-
-        System.out.printf("Delivery capacity: %d issues x %d webhooks queued with delivery stopped, then drained%n", issues, webhooks);
-        received.set(0);
-        latencies.clear();
-        cli("/deployment=issuehooks.war/subsystem=ejb3/message-driven-bean=DeliveryMdb:stop-delivery");
-        run(api, orgKey, issues, clients, received, 0, Duration.ofMinutes(20));
-        while (!cli("/subsystem=messaging-activemq/server=default/jms-queue=IssueEvents:read-attribute(name=message-count)")
-                .contains("\"result\" => 0L")) {
-            Thread.sleep(200);
-        }
-        long drain = System.nanoTime();
-        cli("/deployment=issuehooks.war/subsystem=ejb3/message-driven-bean=DeliveryMdb:start-delivery");
-        run(api, orgKey, 0, clients, received, (long) webhooks * issues, Duration.ofMinutes(20));
-        double drainSeconds = (System.nanoTime() - drain) / 1e9;
-        System.out.printf("Deliveries: %d in %.1f s = %.0f deliveries/s (signed, sent, recorded)%n", received.get(),
-                drainSeconds, received.get() / drainSeconds);
-        receiver.stop(0);
         System.exit(0);
     }
 
-    /** Runs one management operation with the server's jboss-cli and answers its output. */
-    private static String cli(String operation) throws Exception {
-        Process p = new ProcessBuilder(System.getProperty("bench.cli", "target/server/bin/jboss-cli.sh"), "-c", "--command=" + operation)
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0 || !out.contains("success")) {
-            throw new IllegalStateException(operation + " failed: " + out);
+    // --- modes -----------------------------------------------------------------------------------------------
+
+    /** Fixed rate; {@code heapEvery} > 0: a heap and queue reading every that many seconds (the soak). */
+    private void fixedRate(double rate, int seconds, int heapEvery) throws Exception {
+        if (warmup > 0) {
+            System.out.printf("Warm-up: %.0f events/s for %d s (not counted)%n", rate, warmup);
+            long offered = runAtRate(rate, warmup, 0);
+            if (!awaitDeliveries(offered - load.failures.get(), Duration.ofMinutes(10))) {
+                throw new IllegalStateException("the warm-up's deliveries did not arrive within 10 minutes");
+            }
+            reset();
         }
-        return out;
+        double raw = rawLimit();
+        System.out.printf("Measuring: %.0f events/s for %d s, %d webhook(s) per event%n", rate, seconds, webhooks);
+        List<Long> heap = new ArrayList<>();
+        if (heapEvery > 0) {
+            heap.add(heapReading(0));
+        }
+        long start = System.nanoTime();
+        long offered = runAtRate(rate, seconds, heapEvery > 0 ? heapEvery : 0, heap);
+        double offeredSeconds = (System.nanoTime() - start) / 1e9;
+        // Kept up: when the load stops, at most one second's worth of deliveries is still on its way.
+        long behind = (offered - load.failures.get()) * webhooks - delivered();
+        boolean keptUp = behind <= rate * webhooks;
+        boolean drained = awaitDeliveries(offered - load.failures.get(), Duration.ofSeconds(30));
+        long expected = (offered - load.failures.get()) * webhooks;
+        List<Long> latencies = commitToReceipt();
+        System.out.printf("Offered %d events in %.1f s (%.0f/s); API failures %d; API call p50 %d ms, p95 %d ms, p99 %d ms%n",
+                offered, offeredSeconds, offered / offeredSeconds, load.failures.get(), pct(ms(load.apiLatencies), 50),
+                pct(ms(load.apiLatencies), 95), pct(ms(load.apiLatencies), 99));
+        System.out.printf("Deliveries: %d of %d arrived (%d duplicates), %.0f deliveries/s = %.1f%% of the raw limit%n",
+                delivered(), expected, receiver.duplicates.get(), expected / offeredSeconds,
+                100 * expected / offeredSeconds / raw);
+        System.out.printf("Commit-to-receipt: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", pct(latencies, 50),
+                pct(latencies, 95), pct(latencies, 99), latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1));
+        System.out.printf("Kept up: %s (%d deliveries still on their way when the load stopped; all arrived within 30 s: %s)%n",
+                keptUp && drained && load.failures.get() == 0 ? "yes" : "NO", behind, drained ? "yes" : "no, " + delivered() + " of " + expected);
+        if (heapEvery > 0) {
+            long first = heap.get(1 < heap.size() ? 1 : 0);
+            long last = heap.get(heap.size() - 1);
+            System.out.printf("Heap after full GC: %s MB; last vs. first after warm-up: %+.1f%%%n",
+                    heap.stream().map(h -> Long.toString(h / 1_000_000)).toList(), 100.0 * (last - first) / first);
+        }
     }
 
-    /** Creates issues from several threads, then waits for every delivery; returns the seconds the API calls took. */
-    private static double run(Api api, String key, int issues, int clients, AtomicLong received, long expected, Duration timeout)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int share = issues / clients + (c < issues % clients ? 1 : 0);
-            done.add(pool.submit(() -> {
-                for (int i = 0; i < share; i++) {
-                    int status = api.post("/api/v1/issues", key, Json.createObjectBuilder().add("pluginId", "bench")
-                            .add("severity", "high").add("targetId", UUID.randomUUID().toString()).build()).status();
-                    if (status != 201) {
-                        throw new IllegalStateException("issue creation failed: " + status);
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        double apiSeconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (received.get() < expected) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + received.get() + " of " + expected + " deliveries arrived");
+    private void throughput(int issues, int clients) throws Exception {
+        if (warmup > 0) {
+            System.out.printf("Warm-up: closed loop for %d s (not counted)%n", warmup);
+            long end = System.nanoTime() + warmup * 1_000_000_000L;
+            long made = 0;
+            while (System.nanoTime() < end) {
+                load.closedLoop(200, clients);
+                made += 200;
+                awaitDeliveries(made, Duration.ofMinutes(5));
             }
-            Thread.sleep(20);
+            reset();
         }
-        return apiSeconds;
+        double raw = rawLimit();
+        System.out.printf("Measuring: %d issues x %d webhooks = %d deliveries, %d API clients%n", issues, webhooks,
+                (long) issues * webhooks, clients);
+        long start = System.nanoTime();
+        double apiSeconds = load.closedLoop(issues, clients);
+        awaitDeliveries(issues, Duration.ofMinutes(20));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Long> latencies = commitToReceipt();
+        long deliveries = delivered();
+        System.out.printf("Issues created (events committed): %.0f/s%n", issues / apiSeconds);
+        System.out.printf("Deliveries: %d in %.1f s = %.0f deliveries/s end to end = %.1f%% of the raw limit%n",
+                deliveries, seconds, deliveries / seconds, 100 * deliveries / seconds / raw);
+        System.out.printf("Commit-to-receipt: p50 %d ms, p95 %d ms, p99 %d ms%n", pct(latencies, 50), pct(latencies, 95), pct(latencies, 99));
+
+        System.out.printf("Delivery capacity: %d issues x %d webhooks queued with delivery stopped, then drained%n", issues, webhooks);
+        reset();
+        server.run("/deployment=issuehooks.war/subsystem=ejb3/message-driven-bean=DeliveryMdb:stop-delivery");
+        load.closedLoop(issues, clients);
+        while (server.queueDepth("IssueEvents") > 0) {
+            Thread.sleep(200);
+        }
+        long drain = System.nanoTime();
+        server.run("/deployment=issuehooks.war/subsystem=ejb3/message-driven-bean=DeliveryMdb:start-delivery");
+        awaitDeliveries(issues, Duration.ofMinutes(20));
+        double drainSeconds = (System.nanoTime() - drain) / 1e9;
+        deliveries = delivered();
+        System.out.printf("Deliveries: %d in %.1f s = %.0f deliveries/s (signed, sent, recorded) = %.1f%% of the raw limit%n",
+                deliveries, drainSeconds, deliveries / drainSeconds, 100 * deliveries / drainSeconds / raw);
+    }
+
+    private void api(int issues, int clients) throws Exception {
+        if (webhooks != 0) {
+            throw new IllegalArgumentException("the api mode runs without webhooks (bench.webhooks=0)");
+        }
+        if (warmup > 0) {
+            System.out.printf("Warm-up: closed loop for %d s (not counted)%n", warmup);
+            long end = System.nanoTime() + warmup * 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                load.closedLoop(500, clients);
+            }
+            reset();
+        }
+        double raw = rawLimit();
+        double seconds = load.closedLoop(issues, clients);
+        System.out.printf("Issues created through the API, no webhook: %d in %.1f s = %.0f/s (%d clients) = %.1f%% of the "
+                        + "raw limit; API call p50 %d ms, p95 %d ms, p99 %d ms; failures %d%n", issues, seconds, issues / seconds,
+                clients, 100 * issues / seconds / raw, pct(ms(load.apiLatencies), 50), pct(ms(load.apiLatencies), 95),
+                pct(ms(load.apiLatencies), 99), load.failures.get());
+    }
+
+    // --- parts -----------------------------------------------------------------------------------------------
+
+    private long runAtRate(double rate, int seconds, int heapEvery) throws Exception {
+        return runAtRate(rate, seconds, heapEvery, new ArrayList<>());
+    }
+
+    /** Offers the load, printing a line every 10 s (and a heap reading every {@code heapEvery} s if > 0). */
+    private long runAtRate(double rate, int seconds, int heapEvery, List<Long> heap) throws Exception {
+        int[] second = {0};
+        long[] windowStart = {System.nanoTime()};
+        return load.openLoop(rate, seconds, () -> {
+            second[0]++;
+            if (second[0] % 10 == 0) {
+                long now = System.nanoTime();
+                List<Long> window = commitToReceipt(windowStart[0], now);
+                windowStart[0] = now;
+                long expected = load.committed.size() * (long) webhooks;
+                long arrived = delivered();
+                System.out.printf("  %4d s: %d events committed, %d deliveries arrived, %d behind; last 10 s: "
+                                + "commit-to-receipt p50 %d ms, p95 %d ms, p99 %d ms%n", second[0], load.committed.size(),
+                        arrived, expected - arrived, pct(window, 50), pct(window, 95), pct(window, 99));
+            }
+            if (heapEvery > 0 && second[0] % heapEvery == 0) {
+                Thread reading = new Thread(() -> {
+                    try {
+                        heap.add(heapReading(second[0]));
+                    } catch (Exception e) {
+                        System.out.println("  heap reading failed: " + e.getMessage());
+                    }
+                });
+                reading.start();
+            }
+        });
+    }
+
+    private long heapReading(int second) throws Exception {
+        long used = server.heapAfterFullGc();
+        System.out.printf("  %4d s: heap after full GC %d MB; queues IssueEvents %d, Deliveries %d%n", second,
+                used / 1_000_000, server.queueDepth("IssueEvents"), server.queueDepth("Deliveries"));
+        return used;
+    }
+
+    private double rawLimit() throws Exception {
+        double raw = RawLimit.measure(receiver, 16, 10);
+        System.out.printf("Raw limit: %.0f signed POSTs/s from a JDK client to the JDK receiver on loopback (16 threads, 10 s)%n", raw);
+        return raw;
+    }
+
+    /** Waits until every event's deliveries arrived; false if the timeout passed first. */
+    private boolean awaitDeliveries(long events, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (delivered() < events * webhooks) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** Deliveries that arrived for the issues created since the last reset (not the warm-up's late ones). */
+    private long delivered() {
+        return receiver.arrivals.keySet().stream().filter(k -> load.committed.containsKey(k.substring(0, 36))).count();
+    }
+
+    /** Every delivery's latency from its issue's API return to its arrival, in ms, sorted. */
+    private List<Long> commitToReceipt() {
+        return commitToReceipt(0, 0);
+    }
+
+    /** The same for the deliveries that arrived between two readings of System.nanoTime() (0, 0: all). */
+    private List<Long> commitToReceipt(long from, long to) {
+        List<Long> result = new ArrayList<>();
+        for (Map.Entry<String, Long> arrival : receiver.arrivals.entrySet()) {
+            Long committed = load.committed.get(arrival.getKey().substring(0, 36));
+            boolean all = from == 0 && to == 0;
+            if (committed != null && (all || arrival.getValue() - from > 0 && to - arrival.getValue() >= 0)) {
+                result.add(Math.max(0, (arrival.getValue() - committed) / 1_000_000));
+            }
+        }
+        Collections.sort(result);
+        return result;
+    }
+
+    private void reset() {
+        receiver.arrivals.clear();
+        receiver.duplicates.set(0);
+        load.committed.clear();
+        load.apiLatencies.clear();
+        load.failures.set(0);
+    }
+
+    private String organizationKey() throws Exception {
+        String body = post("/api/v1/organizations", System.getProperty("bench.token", "bench-token"), "{\"name\":\"bench\"}");
+        int at = body.indexOf("\"apiKey\":\"");
+        return body.substring(at + 10, body.indexOf('"', at + 10));
+    }
+
+    private String post(String path, String key, String json) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private static List<Long> ms(java.util.Collection<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos.stream().map(n -> n / 1_000_000).toList());
+        Collections.sort(sorted);
+        return sorted;
     }
 
     private static long pct(List<Long> sorted, int p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100));
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) ((long) sorted.size() * p / 100)));
     }
 
-    private DeliveryBenchmark() {
+    private static String trim(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -1,0 +1,115 @@
+package io.issuehooks.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Creates issues through the API, as a client would (HTTP/1.1 keep-alive, JSON), and notes when each call
+ * returned: the moment its change, and so its event, is committed from the client's point of view. Closed loop
+ * (N clients, each creating issues one after another) or open loop at a fixed rate (a call every 1/rate seconds,
+ * whether or not the earlier ones have returned, so that a slow server cannot slow the offered load down).
+ */
+final class LoadGenerator {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI issues;
+    private final String key;
+    /** issue id -> System.nanoTime() when its creation returned 201. */
+    final ConcurrentHashMap<String, Long> committed = new ConcurrentHashMap<>();
+    /** API call durations (ns), from the moment the call was due (open loop) or sent (closed loop). */
+    final ConcurrentLinkedQueue<Long> apiLatencies = new ConcurrentLinkedQueue<>();
+    final AtomicLong failures = new AtomicLong();
+
+    LoadGenerator(String base, String key) {
+        this.issues = URI.create(base + "/api/v1/issues");
+        this.key = key;
+    }
+
+    /** Creates one issue; answers its id, or null when the API did not answer 201. */
+    String create(long due) {
+        HttpRequest request = HttpRequest.newBuilder(issues).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pluginId\":\"bench\",\"severity\":\"high\",\"targetId\":\""
+                        + UUID.randomUUID() + "\"}")).build();
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long now = System.nanoTime();
+            if (r.statusCode() != 201) {
+                failures.incrementAndGet();
+                return null;
+            }
+            int at = r.body().indexOf("\"id\":\"");
+            String id = r.body().substring(at + 6, at + 42);
+            committed.put(id, now);
+            apiLatencies.add(now - due);
+            return id;
+        } catch (Exception e) {
+            failures.incrementAndGet();
+            return null;
+        }
+    }
+
+    /** {@code count} issues from {@code clients} threads; answers the seconds it took. */
+    double closedLoop(int count, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger left = new AtomicInteger(count);
+        long start = System.nanoTime();
+        List<Future<?>> all = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            all.add(pool.submit(() -> {
+                while (left.getAndDecrement() > 0) {
+                    create(System.nanoTime());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : all) {
+            f.get();
+        }
+        pool.shutdown();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Offers {@code rate} creations a second for {@code seconds}, each on a thread of a large pool, calling
+     * {@code tick} once a second with the number offered so far. Answers how many were offered.
+     */
+    long openLoop(double rate, int seconds, Runnable tick) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(256);
+        long interval = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        long total = (long) (rate * seconds);
+        long nextTick = start + 1_000_000_000L;
+        for (long i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            pool.execute(() -> create(due));
+            if (System.nanoTime() >= nextTick) {
+                tick.run();
+                nextTick += 1_000_000_000L;
+            }
+        }
+        pool.shutdown();
+        pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        return total;
+    }
+}

@@ -1,0 +1,44 @@
+package io.issuehooks.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What the benchmark asks the server through its management interface (jboss-cli): queues, heap, MDB delivery. */
+final class ServerProbe {
+
+    private static final Pattern LONG = Pattern.compile("\"result\" => (\\d+)L?");
+    private static final Pattern USED = Pattern.compile("\"used\" => (\\d+)L?");
+
+    private final String cli;
+    private final String controller;
+
+    ServerProbe(String cli, String controller) {
+        this.cli = cli;
+        this.controller = controller;
+    }
+
+    String run(String operation) throws Exception {
+        Process p = new ProcessBuilder(cli, "-c", "--controller=" + controller, "--command=" + operation)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0 || !out.contains("success")) {
+            throw new IllegalStateException(operation + " failed: " + out);
+        }
+        return out;
+    }
+
+    /** Messages on a queue of the embedded broker (waiting and scheduled). */
+    long queueDepth(String queue) throws Exception {
+        Matcher m = LONG.matcher(run("/subsystem=messaging-activemq/server=default/jms-queue=" + queue
+                + ":read-attribute(name=message-count)"));
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /** Heap in use right after a full collection, in bytes. */
+    long heapAfterFullGc() throws Exception {
+        run("/core-service=platform-mbean/type=memory:gc");
+        Matcher m = USED.matcher(run("/core-service=platform-mbean/type=memory:read-attribute(name=heap-memory-usage)"));
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+}
