@@ -14,7 +14,7 @@ import java.util.UUID;
  * redelivery are messages of their own. {@code group} is the JMS group that keeps the message in order behind
  * the earlier ones about the same issue (null: none).
  */
-public record DeliveryMessage(String issueId, String payload, List<Attempt> attempts, String group) {
+public record DeliveryMessage(UUID eventId, String issueId, String payload, List<Attempt> attempts, String group) {
 
     /**
      * Attempt number {@code number} of a delivery, the {@code scheduleIndex}-th of its current run of retries. If
@@ -28,6 +28,7 @@ public record DeliveryMessage(String issueId, String payload, List<Attempt> atte
     }
 
     static final String ATTEMPTS = "attempts";
+    static final String EVENT_ID = "eventId";
     static final String ISSUE_ID = "issueId";
 
     public DeliveryMessage {
@@ -35,18 +36,18 @@ public record DeliveryMessage(String issueId, String payload, List<Attempt> atte
     }
 
     /** An event's first attempts to healthy webhooks: in the issue's group. */
-    public static DeliveryMessage batch(String issueId, String payload, List<Attempt> attempts) {
-        return new DeliveryMessage(issueId, payload, attempts, issueId);
+    public static DeliveryMessage batch(UUID eventId, String issueId, String payload, List<Attempt> attempts) {
+        return new DeliveryMessage(eventId, issueId, payload, attempts, issueId);
     }
 
     /** A failing webhook's first attempt: in a group of that webhook and issue, so it holds back no other webhook. */
-    public static DeliveryMessage isolated(String issueId, String payload, Attempt attempt) {
-        return new DeliveryMessage(issueId, payload, List.of(attempt), attempt.webhookId() + "/" + issueId);
+    public static DeliveryMessage isolated(UUID eventId, String issueId, String payload, Attempt attempt) {
+        return new DeliveryMessage(eventId, issueId, payload, List.of(attempt), attempt.webhookId() + "/" + issueId);
     }
 
     /** A retry or a redelivery: outside any group, so it never holds back the deliveries behind it. */
-    public static DeliveryMessage single(String issueId, String payload, Attempt attempt) {
-        return new DeliveryMessage(issueId, payload, List.of(attempt), null);
+    public static DeliveryMessage single(UUID eventId, String issueId, String payload, Attempt attempt) {
+        return new DeliveryMessage(eventId, issueId, payload, List.of(attempt), null);
     }
 
     static DeliveryMessage read(Message message) {
@@ -56,8 +57,9 @@ public record DeliveryMessage(String issueId, String payload, List<Attempt> atte
                 String[] f = entry.split("/");
                 attempts.add(new Attempt(UUID.fromString(f[0]), UUID.fromString(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
             }
-            return new DeliveryMessage(message.getStringProperty(ISSUE_ID), ((TextMessage) message).getText(), attempts,
-                    message.getStringProperty("JMSXGroupID"));
+            String eventId = message.getStringProperty(EVENT_ID); // absent from messages queued by versions before 1.1
+            return new DeliveryMessage(eventId == null ? null : UUID.fromString(eventId), message.getStringProperty(ISSUE_ID),
+                    ((TextMessage) message).getText(), attempts, message.getStringProperty("JMSXGroupID"));
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable delivery message", e);
         }
@@ -72,6 +74,9 @@ public record DeliveryMessage(String issueId, String payload, List<Attempt> atte
             list.append(a.deliveryId()).append('/').append(a.webhookId()).append('/').append(a.number()).append('/').append(a.scheduleIndex());
         }
         message.setStringProperty(ATTEMPTS, list.toString());
+        if (eventId != null) {
+            message.setStringProperty(EVENT_ID, eventId.toString());
+        }
         message.setStringProperty(ISSUE_ID, issueId);
         if (group != null) {
             message.setStringProperty("JMSXGroupID", group);
@@ -79,6 +84,6 @@ public record DeliveryMessage(String issueId, String payload, List<Attempt> atte
     }
 
     DeliveryMessage retry(Attempt attempt) {
-        return single(issueId, payload, attempt.retry());
+        return single(eventId, issueId, payload, attempt.retry());
     }
 }

@@ -1,6 +1,7 @@
 package io.issuehooks.delivery;
 
-import io.issuehooks.client.IssueEventPublisher;
+import io.issuehooks.client.IssueEvent;
+import io.issuehooks.client.JmsIssueEventPublisher;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -10,12 +11,14 @@ import jakarta.jms.MessageListener;
 import org.jboss.ejb3.annotation.Pool;
 
 /**
- * Consumes issue events and fans them out into deliveries, in a container-managed transaction with the
- * consumption. Any failure is rethrown: the transaction rolls back and the broker redelivers the event (and
- * after ten tries parks it on IssueEventsDLQ), so no event is lost to an exception.
+ * Consumes the issue events other deployments publish with the client jar and fans them out into deliveries, in
+ * a container-managed transaction with the consumption. (Issuehooks' own issues do not pass through this queue:
+ * their changes fan out in the transaction that makes them.) Any failure is rethrown: the transaction rolls back
+ * and the broker redelivers the event (and after ten tries parks it on IssueEventsDLQ), so no event is lost to an
+ * exception. A message that is not an issue event is dropped.
  */
 @MessageDriven(name = "EventFanOutMdb", activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = IssueEventPublisher.QUEUE),
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JmsIssueEventPublisher.QUEUE),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession",
                 propertyValue = "${issuehooks.fanout.concurrency,env.ISSUEHOOKS_FANOUT_CONCURRENCY:8}")})
@@ -28,7 +31,10 @@ public class EventFanOutMdb implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            fanOut.fanOut(message);
+            IssueEvent event = JmsIssueEventPublisher.read(message);
+            if (event != null) {
+                fanOut.publishOnce(event);
+            }
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot read issue event message", e);
         }

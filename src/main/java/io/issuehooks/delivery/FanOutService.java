@@ -1,29 +1,38 @@
 package io.issuehooks.delivery;
 
+import io.issuehooks.client.IssueEvent;
 import io.issuehooks.client.IssueEventPublisher;
-import io.issuehooks.client.IssueEventType;
 import io.issuehooks.webhooks.Webhook;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
+import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Turns one issue event into one delivery per enabled webhook of its organisation that subscribes to the event
- * type and whose team is empty or the issue's, in the transaction that consumes the event. The first attempts to
- * healthy webhooks travel together (up to {@value #BATCH} in a message), which is what lets one server make
- * thousands of deliveries a second; a webhook that is failing gets messages of its own, so that its timeouts
- * hold back no one else.
+ * Turns issue events into one delivery per enabled webhook of their organisation that subscribes to the event
+ * type and whose team is empty or the issue's, and queues the first attempts, all in the caller's transaction.
+ *
+ * <p>Inside Issuehooks this is where a transaction's events go ({@link IssueEventPublisher}, chosen over the
+ * client jar's queue by {@code @Alternative @Priority}): the transaction that changes an issue also writes its
+ * deliveries and queues their attempts, so an event costs no transaction of its own. Events other deployments
+ * publish through the client jar arrive on the IssueEvents queue and come here through {@link EventFanOutMdb}.
+ *
+ * <p>The first attempts to healthy webhooks travel together (up to {@value #BATCH} in a message); a webhook that
+ * is failing gets messages of its own, so that its timeouts hold back no one else.
  */
 @ApplicationScoped
-public class FanOutService {
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
+public class FanOutService implements IssueEventPublisher {
 
     static final int BATCH = 50;
 
@@ -36,39 +45,54 @@ public class FanOutService {
     @Inject
     RetrySchedule schedule;
 
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public void fanOut(Message message) throws JMSException {
-        UUID eventId = UUID.fromString(message.getStringProperty(IssueEventPublisher.EVENT_ID));
-        Optional<UUID> organization = uuid(message.getStringProperty(IssueEventPublisher.ORGANIZATION_ID));
-        Optional<IssueEventType> type = IssueEventType.fromWireName(message.getStringProperty(IssueEventPublisher.EVENT_TYPE));
-        if (organization.isEmpty() || type.isEmpty() || store.eventExists(eventId)) {
-            return; // no organisation of ours, or an event already fanned out
+    public void publish(List<IssueEvent> events) {
+        Map<UUID, List<DeliveryStore.Subscriber>> webhooks = new HashMap<>();
+        List<DeliveryMessage> messages = new ArrayList<>();
+        for (IssueEvent event : events) {
+            Optional<UUID> organization = uuid(event.organizationId());
+            if (organization.isPresent()) {
+                messages.addAll(fanOut(event, webhooks.computeIfAbsent(organization.get(), store::subscribers)));
+            }
         }
-        UUID team = uuid(message.getStringProperty(IssueEventPublisher.TEAM_ID)).orElse(null);
-        List<DeliveryStore.Subscriber> targets = store.subscribers(organization.get()).stream()
-                .filter(w -> Webhook.subscribes(w.events(), w.teamId(), type.get(), team)).toList();
+        queue.send(messages, schedule.delays().get(0));
+    }
+
+    /** An event from the IssueEvents queue: fanned out unless a copy of it already was (a redelivered message). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishOnce(IssueEvent event) {
+        if (!store.eventExists(event.id())) {
+            publish(List.of(event));
+        }
+    }
+
+    /** Records the event and its deliveries; answers the messages of their first attempts. */
+    private List<DeliveryMessage> fanOut(IssueEvent event, List<DeliveryStore.Subscriber> webhooks) {
+        UUID team = uuid(event.teamId()).orElse(null);
+        List<DeliveryStore.Subscriber> targets = webhooks.stream()
+                .filter(w -> Webhook.subscribes(w.events(), w.teamId(), event.type(), team)).toList();
         if (targets.isEmpty()) {
-            return;
+            return List.of();
         }
-        String issueId = message.getStringProperty(IssueEventPublisher.ISSUE_ID);
-        String payload = ((TextMessage) message).getText();
-        store.insertEvent(eventId, organization.get(), issueId, type.get().wireName(), payload);
+        UUID organization = UUID.fromString(event.organizationId());
+        store.insertEvent(event.id(), organization, event.issueId(), event.type().wireName(), event.payload());
         List<DeliveryMessage.Attempt> healthy = new ArrayList<>();
         List<DeliveryMessage> messages = new ArrayList<>();
         for (DeliveryStore.Subscriber webhook : targets) {
             DeliveryMessage.Attempt first = new DeliveryMessage.Attempt(UUID.randomUUID(), webhook.id(), 1, 0);
             if (webhook.failing()) {
-                messages.add(DeliveryMessage.isolated(issueId, payload, first));
+                messages.add(DeliveryMessage.isolated(event.id(), event.issueId(), event.payload(), first));
             } else {
                 healthy.add(first);
             }
         }
         for (int i = 0; i < healthy.size(); i += BATCH) {
-            messages.add(DeliveryMessage.batch(issueId, payload, healthy.subList(i, Math.min(healthy.size(), i + BATCH))));
+            messages.add(DeliveryMessage.batch(event.id(), event.issueId(), event.payload(), healthy.subList(i, Math.min(healthy.size(), i + BATCH))));
         }
         Duration firstWait = schedule.delays().get(0);
-        store.insertDeliveries(eventId, type.get().wireName(), messages, firstWait);
-        queue.send(messages, firstWait);
+        store.insertDeliveries(event.id(), event.type().wireName(), messages, firstWait);
+        return messages;
     }
 
     private static Optional<UUID> uuid(String text) {

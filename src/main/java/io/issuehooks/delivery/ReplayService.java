@@ -97,7 +97,7 @@ public class ReplayService {
     private void requeue(Delivery delivery) {
         IssueEventRecord event = deliveries.event(delivery.eventId());
         delivery.requeue();
-        queue.send(List.of(DeliveryMessage.single(event.issueId(), event.payload(),
+        queue.send(List.of(DeliveryMessage.single(event.id(), event.issueId(), event.payload(),
                 new DeliveryMessage.Attempt(delivery.id(), delivery.webhookId(), delivery.attempts() + 1, 0))), Duration.ZERO);
     }
 
@@ -117,7 +117,7 @@ public class ReplayService {
         em.persist(new IssueEventRecord(eventId, webhook.organizationId(), issueId, type.wireName(), payload, now));
         Delivery delivery = new Delivery(webhook.id(), eventId, type.wireName());
         em.persist(delivery);
-        return DeliveryMessage.single(issueId, payload, new DeliveryMessage.Attempt(delivery.id(), webhook.id(), 1, 0));
+        return DeliveryMessage.single(eventId, issueId, payload, new DeliveryMessage.Attempt(delivery.id(), webhook.id(), 1, 0));
     }
 
     /** Sends a prepared test delivery now, once (no retries), outside any transaction, and records it. */

@@ -11,6 +11,7 @@ import io.issuehooks.testsupport.Tenants;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URL;
@@ -32,19 +33,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every event rule, shown by what actually reached the IssueEvents queue. Runs inside the server, so that it
- * can also change issues the way other code in the application does: through an EJB and the EntityManager.
+ * Every event rule, shown by what actually reached the Deliveries queue for an organisation whose one webhook
+ * takes every event. Runs inside the server, so that it can also change issues the way other code in the
+ * application does: through an EJB and the EntityManager. That a change sends no event is shown by a marker: a
+ * comment added afterwards, whose event must be the next one about the issue (an issue's messages are queued in
+ * commit order).
  */
 @ExtendWith(ArquillianExtension.class)
 @ServerSetup(EventTap.class)
 class IssueEventsIT {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    static final Duration QUIET = Duration.ofSeconds(2);
 
     @Deployment
     static WebArchive app() {
-        return Deployments.applicationWith(IssueEventsIT.class, IssueEditor.class);
+        return Deployments.applicationWith(IssueEventsIT.class, IssueEditor.class, DeliverySink.class);
     }
 
     @ArquillianResource
@@ -62,6 +65,24 @@ class IssueEventsIT {
         api = new Api(base);
         org = new Tenants(api).organization();
         adminId = api.get("/api/v1/service-accounts", org.adminKey()).json().getJsonArray("data").getJsonObject(0).getString("id");
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (String event : List.of("issue.created", "issue.updated", "issue.status_changed", "issue.severity_changed",
+                "issue.comment_added")) {
+            all.add(event);
+        }
+        Api.Reply hook = api.post("/api/v1/webhooks", org.adminKey(), Json.createObjectBuilder()
+                .add("url", base + "it-sink").add("name", "sink").add("events", all).build());
+        assertThat(hook.status()).as(hook.toString()).isEqualTo(201);
+    }
+
+    /** That no event about the issue was sent before now: the next one is a marker comment's. */
+    void assertNothingMore(String id) {
+        String marker = "marker " + UUID.randomUUID();
+        Api.Reply r = api.post("/api/v1/issues/" + id + "/comments", org.adminKey(), Json.createObjectBuilder().add("body", marker).build());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        Tapped next = TapReader.deliveries(id, 1, WAIT).get(0);
+        assertThat(next.eventType()).as("the next event is the marker's: %s", next.body()).isEqualTo("issue.comment_added");
+        assertThat(next.eventData().getJsonObject("comment").getString("body")).isEqualTo(marker);
     }
 
     String createIssue() {
@@ -70,7 +91,7 @@ class IssueEventsIT {
                 .add("providerId", "openai:gpt-4o").add("weakness", "Prompt Injection").build());
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         String id = r.json().getString("id");
-        assertThat(TapReader.await(id, 1, WAIT).get(0).eventType()).isEqualTo("issue.created");
+        assertThat(TapReader.deliveries(id, 1, WAIT).get(0).eventType()).isEqualTo("issue.created");
         return id;
     }
 
@@ -86,7 +107,7 @@ class IssueEventsIT {
                 .add("pluginId", "pii:direct").add("severity", "critical").build());
         String id = r.json().getString("id");
 
-        List<Tapped> events = TapReader.await(id, 1, WAIT);
+        List<Tapped> events = TapReader.deliveries(id, 1, WAIT);
         Tapped created = events.get(0);
         JsonObject payload = created.json();
         assertThat(payload.keySet()).containsExactly("event", "timestamp", "data");
@@ -96,11 +117,11 @@ class IssueEventsIT {
         assertThat(created.issue().getString("status")).isEqualTo("open");
         assertThat(created.issue().getJsonArray("history")).hasSize(1);
         assertThat(payload.getJsonObject("data").getString("userId")).isEqualTo(adminId);
-        assertThat(created.organizationId()).isEqualTo(org.id());
+        assertThat(created.issue().getString("organizationId")).isEqualTo(org.id());
         assertThat(created.groupId()).isEqualTo(id);
         assertThat(created.deliveryMode()).isEqualTo(DeliveryMode.PERSISTENT);
         assertThat(created.eventId()).isNotBlank();
-        TapReader.assertNone(id, QUIET);
+        assertNothingMore(id);
     }
 
     @Test
@@ -110,12 +131,12 @@ class IssueEventsIT {
             issue.setSeverity("low");
         });
 
-        Tapped created = TapReader.await(id.toString(), 1, WAIT).get(0);
+        Tapped created = TapReader.deliveries(id.toString(), 1, WAIT).get(0);
         assertThat(created.eventType()).isEqualTo("issue.created");
         assertThat(created.issue().getString("status")).isEqualTo("fixed");
         assertThat(created.issue().getString("severity")).isEqualTo("low");
         assertThat(created.json().getJsonObject("data").containsKey("userId")).isFalse();
-        TapReader.assertNone(id.toString(), QUIET);
+        assertNothingMore(id.toString());
     }
 
     @Test
@@ -124,7 +145,7 @@ class IssueEventsIT {
 
         patch(id, Json.createObjectBuilder().add("status", "fixed").build());
 
-        Tapped e = TapReader.await(id, 1, WAIT).get(0);
+        Tapped e = TapReader.deliveries(id, 1, WAIT).get(0);
         assertThat(e.eventType()).isEqualTo("issue.status_changed");
         assertThat(e.json().getString("event")).isEqualTo("issue.status_changed");
         assertThat(e.eventData().getJsonArray("changes").getValuesAs(JsonString::getString)).containsExactly("status changed to fixed");
@@ -132,7 +153,7 @@ class IssueEventsIT {
         assertThat(e.issue().getString("status")).isEqualTo("fixed");
         assertThat(e.issue().getJsonArray("history")).hasSize(2);
         assertThat(e.issue().getJsonArray("history").getJsonObject(1).getString("event")).isEqualTo("issue.status_changed");
-        TapReader.assertNone(id, QUIET);
+        assertNothingMore(id);
     }
 
     @Test
@@ -141,11 +162,11 @@ class IssueEventsIT {
 
         patch(id, Json.createObjectBuilder().add("severity", "low").build());
 
-        Tapped e = TapReader.await(id, 1, WAIT).get(0);
+        Tapped e = TapReader.deliveries(id, 1, WAIT).get(0);
         assertThat(e.eventType()).isEqualTo("issue.severity_changed");
         assertThat(e.eventData().getJsonArray("changes").getValuesAs(JsonString::getString)).containsExactly("severity changed to low");
         assertThat(e.eventData().getString("previousSeverity")).isEqualTo("high");
-        TapReader.assertNone(id, QUIET);
+        assertNothingMore(id);
     }
 
     @Test
@@ -155,7 +176,7 @@ class IssueEventsIT {
         patch(id, Json.createObjectBuilder().add("weakness", "Indirect Prompt Injection").build());
         patch(id, Json.createObjectBuilder().addNull("targetId").build());
 
-        List<Tapped> events = TapReader.await(id, 2, WAIT);
+        List<Tapped> events = TapReader.deliveries(id, 2, WAIT);
         assertThat(events).extracting(Tapped::eventType).containsExactly("issue.updated", "issue.updated");
         assertThat(events.get(0).eventData().getJsonArray("changes").getValuesAs(JsonString::getString))
                 .containsExactly("weakness changed to Indirect Prompt Injection");
@@ -170,11 +191,11 @@ class IssueEventsIT {
 
         patch(id, Json.createObjectBuilder().add("status", "fixed").add("severity", "low").build());
 
-        Tapped e = TapReader.await(id, 1, WAIT).get(0);
+        Tapped e = TapReader.deliveries(id, 1, WAIT).get(0);
         assertThat(e.eventType()).isEqualTo("issue.updated");
         assertThat(e.eventData().getJsonArray("changes").getValuesAs(JsonString::getString))
                 .containsExactly("status changed to fixed", "severity changed to low");
-        TapReader.assertNone(id, QUIET);
+        assertNothingMore(id);
     }
 
     @Test
@@ -187,12 +208,12 @@ class IssueEventsIT {
             issue.setProviderId("anthropic:claude");
         });
 
-        List<Tapped> events = TapReader.await(id, 2, WAIT);
+        List<Tapped> events = TapReader.deliveries(id, 2, WAIT);
         assertThat(events).extracting(Tapped::eventType).containsExactly("issue.severity_changed", "issue.updated");
         assertThat(events.get(0).json().getJsonObject("data").containsKey("userId")).as("no caller made it").isFalse();
         assertThat(events.get(1).eventData().getJsonArray("changes").getValuesAs(JsonString::getString))
                 .containsExactly("status changed to ignored", "providerId changed to anthropic:claude");
-        TapReader.assertNone(id, QUIET);
+        assertNothingMore(id);
     }
 
     @Test
@@ -205,8 +226,10 @@ class IssueEventsIT {
             issue.setStatus("open");
         });
 
-        TapReader.assertNone(id, QUIET);
-        assertThat(api.get("/api/v1/issues/" + id, org.adminKey()).json().getJsonArray("history")).hasSize(1);
+        assertNothingMore(id);
+        assertThat(api.get("/api/v1/issues/" + id, org.adminKey()).json().getJsonArray("history"))
+                .as("created, then only the marker's comment").extracting(h -> h.asJsonObject().getString("event"))
+                .containsExactly("issue.created", "issue.comment_added");
     }
 
     @Test
@@ -215,7 +238,7 @@ class IssueEventsIT {
 
         editor.changeThenRollBack(UUID.fromString(id), issue -> issue.setStatus("false_positive"));
 
-        TapReader.assertNone(id, QUIET);
+        assertNothingMore(id);
         assertThat(api.get("/api/v1/issues/" + id, org.adminKey()).json().getString("status")).isEqualTo("open");
     }
 
@@ -227,14 +250,14 @@ class IssueEventsIT {
                 Json.createObjectBuilder().add("body", "Reproduced on staging \"twice\"\n\\o/").build());
         assertThat(r.status()).isEqualTo(201);
 
-        Tapped e = TapReader.await(id, 1, WAIT).get(0);
+        Tapped e = TapReader.deliveries(id, 1, WAIT).get(0);
         assertThat(e.eventType()).isEqualTo("issue.comment_added");
         JsonObject comment = e.eventData().getJsonObject("comment");
         assertThat(comment.getString("id")).isEqualTo(r.json().getString("id"));
         assertThat(comment.getString("body")).isEqualTo("Reproduced on staging \"twice\"\n\\o/");
         assertThat(comment.getString("authorId")).isEqualTo(adminId);
         assertThat(e.json().getJsonObject("data").getString("userId")).isEqualTo(adminId);
-        TapReader.assertNone(id, QUIET);
+        assertNothingMore(id);
     }
 
     @Test
@@ -243,12 +266,12 @@ class IssueEventsIT {
 
         editor.changeAndComment(UUID.fromString(id), issue -> issue.setStatus("fixed"), "fixed in 1.2.3");
 
-        List<Tapped> events = TapReader.await(id, 2, WAIT);
+        List<Tapped> events = TapReader.deliveries(id, 2, WAIT);
         assertThat(events).extracting(Tapped::eventType).containsExactly("issue.status_changed", "issue.comment_added");
         assertThat(events.get(1).eventData().getJsonObject("comment").getString("body")).isEqualTo("fixed in 1.2.3");
         assertThat(events.get(0).issue()).isEqualTo(events.get(1).issue());
         assertThat(events.get(1).issue().getJsonArray("history")).hasSize(3);
-        TapReader.assertNone(id, QUIET);
+        assertNothingMore(id);
     }
 
     @Test
@@ -257,8 +280,8 @@ class IssueEventsIT {
 
         editor.commentOnly(UUID.fromString(id), "seen by the scanner");
 
-        assertThat(TapReader.await(id, 1, WAIT).get(0).eventType()).isEqualTo("issue.comment_added");
-        TapReader.assertNone(id, QUIET);
+        assertThat(TapReader.deliveries(id, 1, WAIT).get(0).eventType()).isEqualTo("issue.comment_added");
+        assertNothingMore(id);
     }
 
     @Test
@@ -268,7 +291,7 @@ class IssueEventsIT {
         patch(id, Json.createObjectBuilder().add("severity", "medium").build());
         patch(id, Json.createObjectBuilder().add("severity", "low").build());
 
-        List<Tapped> events = TapReader.await(id, 2, WAIT);
+        List<Tapped> events = TapReader.deliveries(id, 2, WAIT);
         assertThat(events.get(0).issue().getString("severity")).isEqualTo("medium");
         assertThat(events.get(0).issue().getJsonArray("history")).hasSize(2);
         assertThat(events.get(1).issue().getString("severity")).isEqualTo("low");
@@ -292,7 +315,7 @@ class IssueEventsIT {
         }
         pool.shutdown();
 
-        List<Tapped> events = TapReader.await(id, writers, WAIT);
+        List<Tapped> events = TapReader.deliveries(id, writers, WAIT);
         List<String> targets = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
             Tapped e = events.get(i);
@@ -306,7 +329,7 @@ class IssueEventsIT {
         JsonObject last = api.get("/api/v1/issues/" + id, org.adminKey()).json();
         assertThat(last.getString("targetId")).isEqualTo(targets.get(writers - 1));
         assertThat(last.getJsonArray("history")).hasSize(writers + 1);
-        TapReader.assertNone(id, QUIET);
+        assertNothingMore(id);
     }
 
     @Test
@@ -328,8 +351,8 @@ class IssueEventsIT {
 
         assertThat(Collections.frequency(statuses, 200)).isEqualTo(1);
         assertThat(Collections.frequency(statuses, 412)).isEqualTo(writers - 1);
-        assertThat(TapReader.await(id, 1, WAIT).get(0).eventType()).isEqualTo("issue.updated");
-        TapReader.assertNone(id, QUIET);
+        assertThat(TapReader.deliveries(id, 1, WAIT).get(0).eventType()).isEqualTo("issue.updated");
+        assertNothingMore(id);
     }
 
     private int conditionalPatch(String id, String etag, String weakness) {

@@ -5,7 +5,6 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -17,14 +16,20 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * In-container reader of the issue events that reached the IssueEvents queue (through {@link EventTap}), one
+ * In-container reader of the messages that reached a queue (through {@link EventTap}): the issue events other
+ * deployments publish (IssueEvents), or the delivery messages Issuehooks' own changes queue (Deliveries), one
  * issue at a time, so that tests running side by side never read each other's events.
  */
 public final class TapReader {
 
     /** A message as it sat on the queue: the payload, its routing properties, and JMS's own headers. */
-    public record Tapped(String body, String eventId, String eventType, String issueId, String organizationId,
-            String teamId, String groupId, int deliveryMode) {
+    public record Tapped(String body, String eventId, String issueId, String organizationId, String teamId,
+            String groupId, int deliveryMode) {
+
+        /** The event type, as the payload names it. */
+        public String eventType() {
+            return json().getString("event");
+        }
 
         public JsonObject json() {
             try (var reader = Json.createReader(new StringReader(body))) {
@@ -44,12 +49,24 @@ public final class TapReader {
     private TapReader() {
     }
 
-    /** Exactly {@code count} events about the issue, in queue order, waiting up to the timeout for them. */
+    /** Exactly {@code count} events about the issue that reached IssueEvents, in queue order. */
     public static List<Tapped> await(String issueId, int count, Duration timeout) {
+        return await(EventTap.ISSUE_EVENTS, issueId, count, timeout);
+    }
+
+    /**
+     * Exactly {@code count} delivery messages about the issue (one an event when its organisation has one
+     * healthy webhook that takes every event), in queue order, waiting up to the timeout for them.
+     */
+    public static List<Tapped> deliveries(String issueId, int count, Duration timeout) {
+        return await(EventTap.DELIVERIES, issueId, count, timeout);
+    }
+
+    private static List<Tapped> await(String tap, String issueId, int count, Duration timeout) {
         List<Tapped> events = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (JMSContext jms = factory().createContext(JMSContext.AUTO_ACKNOWLEDGE);
-                JMSConsumer consumer = jms.createConsumer(tap(), "issueId = '" + issueId + "'")) {
+                JMSConsumer consumer = jms.createConsumer(lookup(tap), "issueId = '" + issueId + "'")) {
             while (events.size() < count) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 Message m = left > 0 ? consumer.receive(left) : null;
@@ -65,7 +82,7 @@ public final class TapReader {
     /** Waits the given time and fails if any (further) event about the issue arrives. */
     public static void assertNone(String issueId, Duration wait) {
         try (JMSContext jms = factory().createContext(JMSContext.AUTO_ACKNOWLEDGE);
-                JMSConsumer consumer = jms.createConsumer(tap(), "issueId = '" + issueId + "'")) {
+                JMSConsumer consumer = jms.createConsumer(lookup(EventTap.ISSUE_EVENTS), "issueId = '" + issueId + "'")) {
             Message m = consumer.receive(wait.toMillis());
             if (m != null) {
                 throw new AssertionError("Expected no event for issue " + issueId + " but got " + tapped(m));
@@ -75,9 +92,9 @@ public final class TapReader {
 
     private static Tapped tapped(Message m) {
         try {
-            return new Tapped(((TextMessage) m).getText(), m.getStringProperty("eventId"), m.getStringProperty("eventType"),
-                    m.getStringProperty("issueId"), m.getStringProperty("organizationId"), m.getStringProperty("teamId"),
-                    m.getStringProperty("JMSXGroupID"), m.getJMSDeliveryMode());
+            return new Tapped(((TextMessage) m).getText(), m.getStringProperty("eventId"), m.getStringProperty("issueId"),
+                    m.getStringProperty("organizationId"), m.getStringProperty("teamId"), m.getStringProperty("JMSXGroupID"),
+                    m.getJMSDeliveryMode());
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }
@@ -85,10 +102,6 @@ public final class TapReader {
 
     private static ConnectionFactory factory() {
         return lookup("java:/ConnectionFactory");
-    }
-
-    private static Queue tap() {
-        return lookup(EventTap.TAP_QUEUE);
     }
 
     @SuppressWarnings("unchecked")
