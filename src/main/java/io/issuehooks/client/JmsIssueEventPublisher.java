@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * Sends issue events to the persistent IssueEvents queue through the XA connection factory, so that, called
  * inside a JTA transaction, the messages exist if and only if that transaction commits. Messages of one issue
- * share a JMS group, so they are fanned out one after another, in order. {@link #read} is the inverse, for the
+ * share a JMS group ({@link IssueEvent#group}), so they are fanned out one after another, in order. {@link #read} is the inverse, for the
  * server that consumes the queue.
  */
 @ApplicationScoped
@@ -53,7 +53,7 @@ public class JmsIssueEventPublisher implements IssueEventPublisher {
                 if (event.teamId() != null) {
                     message.setStringProperty(TEAM_ID, event.teamId());
                 }
-                message.setStringProperty("JMSXGroupID", event.issueId());
+                message.setStringProperty("JMSXGroupID", IssueEvent.group(event.issueId()));
                 producer.send(queue, message);
             }
         } catch (JMSException e) {

@@ -4,21 +4,24 @@ import io.issuehooks.outbound.HttpOutcome;
 import io.issuehooks.platform.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 /**
- * Records attempts, the deliveries' new state, the webhooks' health and the messages for the next attempts, all
- * in one transaction: for deliveries, the one that consumed the message that asked for the attempts, so that if
- * the server dies before it commits none of it happened and the broker hands the message out again.
+ * Records the attempts a delivery message asked for, the deliveries' new state and the webhooks' health, and
+ * queues the next attempts, without a distributed transaction: the delivery row is the truth.
+ *
+ * <p>The order is what makes it safe. (1) The messages for the next attempts are queued first, each on its own.
+ * (2) The outcomes are committed in one local database transaction, each only if its delivery still waits for
+ * that attempt. (3) Only then, when the message listener returns, is the message that asked for the attempts
+ * acknowledged. If the server dies between (1) and (2), the message is handed out again, the attempts are made
+ * again (same webhook-id) and recorded, and the next-attempt messages queued early find their delivery not yet
+ * at their attempt and wait (DeliveryService); between (2) and (3), the message is handed out again and finds
+ * its attempts recorded, so it does nothing, and the next attempts are already queued.
  */
 @ApplicationScoped
-@Transactional
 public class DeliveryLog {
 
     static final int MAX_ERROR = 1000;
@@ -43,7 +46,7 @@ public class DeliveryLog {
     /**
      * Records the attempts a message asked for; those another copy of the message recorded first are skipped.
      * {@code retries}: whether a failure schedules the next attempt; {@code health}: whether outcomes count for
-     * the webhook's health (a test event's do not).
+     * the webhook's health (a test event's do not). Must be called outside any JTA transaction.
      */
     public void record(DeliveryMessage message, List<Sent> attempts, boolean retries, boolean health) {
         Instant now = Times.now();
@@ -57,35 +60,24 @@ public class DeliveryLog {
             String error = StoredText.of(outcome.error() != null ? outcome.error() : outcome.success() ? null : "HTTP " + code, MAX_ERROR);
             outcomes.add(new DeliveryStore.Outcome(sent.attempt(), status, code, error, wait == null ? null : now.plus(wait),
                     sent.startedAt(), outcome.durationMillis(), StoredText.of(outcome.responseExcerpt(), HttpOutcome.EXCERPT_LIMIT),
-                    sent.request().headersJson()));
-        }
-        Set<UUID> recorded = store.record(outcomes);
-        for (int i = 0; i < attempts.size(); i++) {
-            DeliveryStore.Outcome o = outcomes.get(i);
-            if (!recorded.contains(o.attempt().deliveryId())) {
-                continue; // another copy of the message recorded this attempt first
-            }
-            if (health) {
-                health(attempts.get(i), now);
-            }
-            if (o.next() != null) {
-                queue.send(List.of(message.retry(o.attempt())), Duration.between(now, o.next()));
+                    sent.request().headersJson(), health ? health(sent, now) : null));
+            if (wait != null) {
+                queue.send(List.of(message.retry(sent.attempt())), wait);
             }
         }
+        store.record(outcomes);
     }
 
-    private void health(Sent sent, Instant now) {
+    private DeliveryStore.Health health(Sent sent, Instant now) {
         HttpOutcome outcome = sent.outcome();
         if (outcome.success()) {
-            if (sent.target().failing()) {
-                store.healthy(sent.attempt().webhookId());
-            }
-        } else if (outcome.statusCode() == 410) {
-            store.disable(sent.attempt().webhookId(), "The endpoint answered 410 Gone on " + Times.format(now));
-        } else {
-            store.failing(sent.attempt().webhookId(), now, now.minus(settings.disableAfter()), "Every delivery failed for "
-                    + describe(settings.disableAfter()) + " (last failure " + Times.format(now) + ")");
+            return sent.target().failing() ? new DeliveryStore.Health(DeliveryStore.Health.Kind.HEALTHY, null, null) : null;
         }
+        if (outcome.statusCode() == 410) {
+            return new DeliveryStore.Health(DeliveryStore.Health.Kind.GONE, null, "The endpoint answered 410 Gone on " + Times.format(now));
+        }
+        return new DeliveryStore.Health(DeliveryStore.Health.Kind.FAILING, now.minus(settings.disableAfter()), "Every delivery failed for "
+                + describe(settings.disableAfter()) + " (last failure " + Times.format(now) + ")");
     }
 
     /** A delivery whose webhook is disabled: failed without an attempt, kept for replay. */

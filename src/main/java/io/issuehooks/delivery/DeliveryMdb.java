@@ -2,6 +2,8 @@ package io.issuehooks.delivery;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -9,10 +11,11 @@ import org.jboss.ejb3.annotation.Pool;
 
 /**
  * Signs and sends the delivery attempts a message asks for (an event's first attempts to healthy webhooks, or a
- * single attempt), in a container-managed transaction that also records them and schedules the next ones. An
- * endpoint's failure is an outcome, recorded and retried on the schedule; anything else (the database down, an
- * undecryptable secret) is rethrown, so the transaction rolls back and the broker retries the message, and after
- * ten tries parks it on DeliveriesDLQ.
+ * single attempt), records them and queues the next ones. No transaction: the message is acknowledged when
+ * onMessage returns, after the outcomes are committed to the database, which is the truth ({@link DeliveryLog}
+ * explains why the order makes this safe). An endpoint's failure is an outcome, recorded and retried on the
+ * schedule; anything else (the database down, an undecryptable secret) is rethrown, so the broker hands the
+ * message out again after its redelivery delay, and after ten tries parks it on DeliveriesDLQ.
  */
 @MessageDriven(name = "DeliveryMdb", activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = DeliveryQueue.QUEUE),
@@ -20,6 +23,7 @@ import org.jboss.ejb3.annotation.Pool;
         @ActivationConfigProperty(propertyName = "maxSession",
                 propertyValue = "${issuehooks.delivery.concurrency,env.ISSUEHOOKS_DELIVERY_CONCURRENCY:32}")})
 @Pool("issuehooks-delivery")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DeliveryMdb implements MessageListener {
 
     @Inject

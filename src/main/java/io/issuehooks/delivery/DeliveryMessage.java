@@ -1,5 +1,6 @@
 package io.issuehooks.delivery;
 
+import io.issuehooks.client.IssueEvent;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -14,7 +15,8 @@ import java.util.UUID;
  * redelivery are messages of their own. {@code group} is the JMS group that keeps the message in order behind
  * the earlier ones about the same issue (null: none).
  */
-public record DeliveryMessage(UUID eventId, String issueId, String payload, List<Attempt> attempts, String group) {
+public record DeliveryMessage(UUID eventId, String issueId, String payload, List<Attempt> attempts, String group,
+        boolean paced) {
 
     /**
      * Attempt number {@code number} of a delivery, the {@code scheduleIndex}-th of its current run of retries. If
@@ -30,6 +32,7 @@ public record DeliveryMessage(UUID eventId, String issueId, String payload, List
     static final String ATTEMPTS = "attempts";
     static final String EVENT_ID = "eventId";
     static final String ISSUE_ID = "issueId";
+    static final String PACED = "paced";
 
     public DeliveryMessage {
         attempts = List.copyOf(attempts);
@@ -37,17 +40,24 @@ public record DeliveryMessage(UUID eventId, String issueId, String payload, List
 
     /** An event's first attempts to healthy webhooks: in the issue's group. */
     public static DeliveryMessage batch(UUID eventId, String issueId, String payload, List<Attempt> attempts) {
-        return new DeliveryMessage(eventId, issueId, payload, attempts, issueId);
+        return new DeliveryMessage(eventId, issueId, payload, attempts, group(issueId), false);
     }
 
-    /** A failing webhook's first attempt: in a group of that webhook and issue, so it holds back no other webhook. */
+    /**
+     * A failing or congested webhook's first attempt: in a group of that webhook and the issue's group, so it holds
+     * back no other webhook.
+     */
     public static DeliveryMessage isolated(UUID eventId, String issueId, String payload, Attempt attempt) {
-        return new DeliveryMessage(eventId, issueId, payload, List.of(attempt), attempt.webhookId() + "/" + issueId);
+        return new DeliveryMessage(eventId, issueId, payload, List.of(attempt), attempt.webhookId() + "/" + group(issueId), false);
+    }
+
+    private static String group(String issueId) {
+        return IssueEvent.group(issueId);
     }
 
     /** A retry or a redelivery: outside any group, so it never holds back the deliveries behind it. */
     public static DeliveryMessage single(UUID eventId, String issueId, String payload, Attempt attempt) {
-        return new DeliveryMessage(eventId, issueId, payload, List.of(attempt), null);
+        return new DeliveryMessage(eventId, issueId, payload, List.of(attempt), null, false);
     }
 
     static DeliveryMessage read(Message message) {
@@ -59,7 +69,8 @@ public record DeliveryMessage(UUID eventId, String issueId, String payload, List
             }
             String eventId = message.getStringProperty(EVENT_ID); // absent from messages queued by versions before 1.1
             return new DeliveryMessage(eventId == null ? null : UUID.fromString(eventId), message.getStringProperty(ISSUE_ID),
-                    ((TextMessage) message).getText(), attempts, message.getStringProperty("JMSXGroupID"));
+                    ((TextMessage) message).getText(), attempts, message.getStringProperty("JMSXGroupID"),
+                    message.propertyExists(PACED) && message.getBooleanProperty(PACED));
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable delivery message", e);
         }
@@ -81,6 +92,22 @@ public record DeliveryMessage(UUID eventId, String issueId, String payload, List
         if (group != null) {
             message.setStringProperty("JMSXGroupID", group);
         }
+        if (paced) {
+            message.setBooleanProperty(PACED, true);
+        }
+    }
+
+    /** One attempt of a batch taken out of it, in the group its webhook's messages about this issue share. */
+    DeliveryMessage isolate(Attempt attempt) {
+        return isolated(eventId, issueId, payload, attempt);
+    }
+
+    /**
+     * The same attempt later, as a message of its own: its webhook was at its limit (WebhookLanes). {@code paced}:
+     * the wait is the attempt's turn under the webhook's rate limit, already reserved for it.
+     */
+    DeliveryMessage deferred(Attempt attempt, boolean paced) {
+        return new DeliveryMessage(eventId, issueId, payload, List.of(attempt), null, paced);
     }
 
     DeliveryMessage retry(Attempt attempt) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,30 +44,61 @@ public class DeliveryService {
     @Inject
     DeliverySettings settings;
 
+    @Inject
+    DeliveryQueue queue;
+
+    @Inject
+    WebhookLanes lanes;
+
     @Resource(lookup = "java:jboss/ee/concurrency/executor/issuehooks-delivery")
     ManagedExecutorService senders;
 
-    /** Within the transaction that consumed the message. */
+    private static final HttpOutcome NOT_SENT_IN_TIME =
+            HttpOutcome.failure("not sent in time: every sender thread was busy (ISSUEHOOKS_SENDER_THREADS)", 0);
+
+    /**
+     * Outside any transaction: the message is acknowledged when this returns, after the outcomes are recorded
+     * ({@link DeliveryLog}). Anything thrown makes the broker hand the message out again after its redelivery delay.
+     */
     public void attempt(DeliveryMessage message) {
         List<DeliveryMessage.Attempt> attempts = message.attempts();
         Map<UUID, DeliveryStore.Target> targets = store.targets(attempts.stream().map(DeliveryMessage.Attempt::deliveryId).toList());
         List<UUID> unseen = attempts.stream().filter(a -> !targets.containsKey(a.deliveryId()))
                 .map(DeliveryMessage.Attempt::webhookId).distinct().toList();
         if (!unseen.isEmpty() && store.anyWebhookExists(unseen)) {
-            // The fan-out committed the message before the delivery rows became visible here (the two resources of
-            // an XA transaction commit one after the other): roll back and let the broker hand it out again.
+            // The database commits before the broker does (it is the transaction's commit-markable resource), so a
+            // message never arrives before its rows; if it does all the same, wait for them rather than drop it.
             throw new IllegalStateException("Deliveries of webhooks " + unseen + " are not visible yet");
         }
         List<DeliveryMessage.Attempt> due = new ArrayList<>();
+        long now = System.nanoTime();
         for (DeliveryMessage.Attempt a : attempts) {
             DeliveryStore.Target t = targets.get(a.deliveryId());
-            if (t == null || t.status() != DeliveryStatus.PENDING || t.attempts() != a.number() - 1) {
+            if (t == null || t.status() != DeliveryStatus.PENDING || t.attempts() >= a.number()) {
                 continue; // webhook deleted, or a stale or duplicate message: that attempt was already recorded
+            }
+            if (t.attempts() < a.number() - 1) {
+                // A next attempt queued before its predecessor's outcome was committed (DeliveryLog): that outcome is
+                // on its way, or its message is handed out again. Ask again later rather than lose this one.
+                throw new IllegalStateException("Attempt " + a.number() + " of delivery " + a.deliveryId()
+                        + " came before attempt " + (t.attempts() + 1) + " was recorded");
             }
             if (!t.enabled()) {
                 log.abandon(a, "Not sent: the webhook is disabled" + (t.disabledReason() == null ? "" : " (" + t.disabledReason() + ")"));
-            } else {
+                continue;
+            }
+            if (attempts.size() > 1 && lanes.congested(a.webhookId(), now)) {
+                // A slow, paused or busy webhook in a batch would hold back every other webhook of the batch, and the
+                // issue's next batches behind it: its attempt goes on in a message of its own, in order.
+                queue.send(List.of(message.isolate(a)), Duration.ZERO);
+                continue;
+            }
+            WebhookLanes.Admission admission = lanes.admit(a.webhookId(), t.rateLimit(), message.paced(), now);
+            if (admission.admitted()) {
                 due.add(a);
+            } else {
+                // The webhook is at its limit on this node: the attempt is made later, and is not counted now.
+                queue.send(List.of(message.deferred(a, admission.paced())), admission.delay());
             }
         }
         if (!due.isEmpty()) {
@@ -77,19 +112,39 @@ public class DeliveryService {
             return List.of(sendSafely(message, due.get(0), targets.get(due.get(0).deliveryId())));
         }
         List<Future<DeliveryLog.Sent>> pending = new ArrayList<>();
+        List<AtomicBoolean> started = new ArrayList<>();
         for (DeliveryMessage.Attempt a : due) {
-            pending.add(senders.submit(() -> sendSafely(message, a, targets.get(a.deliveryId()))));
+            AtomicBoolean claimed = new AtomicBoolean();
+            started.add(claimed);
+            pending.add(senders.submit(() -> claimed.compareAndSet(false, true) ? sendSafely(message, a, targets.get(a.deliveryId())) : null));
         }
+        // An attempt that runs ends by itself within the request timeout; what is bounded here is the wait for a free
+        // sender thread. An attempt that has not started by then is not made: it is recorded as failed, and retried.
+        long deadline = System.nanoTime() + settings.requestTimeout().plusSeconds(5).toNanos();
         List<DeliveryLog.Sent> sent = new ArrayList<>();
-        try {
-            for (Future<DeliveryLog.Sent> f : pending) {
-                sent.add(f.get());
+        for (int i = 0; i < due.size(); i++) {
+            DeliveryMessage.Attempt a = due.get(i);
+            Future<DeliveryLog.Sent> f = pending.get(i);
+            try {
+                try {
+                    sent.add(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                } catch (TimeoutException e) {
+                    if (started.get(i).compareAndSet(false, true)) {
+                        f.cancel(false);
+                        lanes.release(a.webhookId(), NOT_SENT_IN_TIME, System.nanoTime());
+                        sent.add(new DeliveryLog.Sent(a, targets.get(a.deliveryId()), Times.now(), SignedRequest.unsent(), NOT_SENT_IN_TIME));
+                    } else {
+                        sent.add(f.get(settings.requestTimeout().plusSeconds(5).toNanos(), TimeUnit.NANOSECONDS));
+                    }
+                }
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("Delivery " + a.deliveryId() + " outlived its request timeout", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while sending deliveries", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("A delivery could not be sent", e.getCause());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while sending deliveries", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("A delivery could not be sent", e.getCause());
         }
         return sent;
     }
@@ -99,13 +154,16 @@ public class DeliveryService {
      * attempt's failure, logged, recorded and retried like any other.
      */
     private DeliveryLog.Sent sendSafely(DeliveryMessage message, DeliveryMessage.Attempt attempt, DeliveryStore.Target target) {
+        DeliveryLog.Sent sent;
         try {
-            return send(message, attempt, target);
+            sent = send(message, attempt, target);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Sending delivery " + attempt.deliveryId() + " failed", e);
-            return new DeliveryLog.Sent(attempt, target, Times.now(), SignedRequest.unsent(),
+            sent = new DeliveryLog.Sent(attempt, target, Times.now(), SignedRequest.unsent(),
                     HttpOutcome.failure("internal error while sending: " + e, 0));
         }
+        lanes.release(attempt.webhookId(), sent.outcome(), System.nanoTime());
+        return sent;
     }
 
     /** Signs and sends one attempt; never throws for what the endpoint or the network does. */

@@ -7,12 +7,13 @@ import java.time.Duration;
  * before it is disabled, and how the requests introduce themselves.
  */
 public record DeliverySettings(Duration connectTimeout, Duration requestTimeout, Duration disableAfter,
-        int concurrency, int senderThreads, String userAgent) {
+        int concurrency, int senderThreads, int webhookConcurrency, String userAgent) {
 
     public static final String CONNECT_TIMEOUT = "ISSUEHOOKS_CONNECT_TIMEOUT";
     public static final String REQUEST_TIMEOUT = "ISSUEHOOKS_REQUEST_TIMEOUT";
     public static final String DISABLE_AFTER = "ISSUEHOOKS_DISABLE_AFTER";
     public static final String CONCURRENCY = "ISSUEHOOKS_DELIVERY_CONCURRENCY";
     public static final String SENDER_THREADS = "ISSUEHOOKS_SENDER_THREADS";
+    public static final String WEBHOOK_CONCURRENCY = "ISSUEHOOKS_WEBHOOK_CONCURRENCY";
     public static final String ALLOWED_NETWORKS = "ISSUEHOOKS_ALLOWED_NETWORKS";
 }

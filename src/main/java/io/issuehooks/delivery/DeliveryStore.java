@@ -36,16 +36,30 @@ public class DeliveryStore {
 
     /** A delivery's state and its webhook's, with the secrets that sign it in plain text. */
     public record Target(DeliveryStatus status, int attempts, UUID webhookId, String url, boolean enabled,
-            String disabledReason, boolean failing, String secret, String previousSecret) {
+            String disabledReason, boolean failing, String secret, String previousSecret, Integer rateLimit) {
     }
 
     /** What fan-out needs of a webhook. */
     public record Subscriber(UUID id, UUID teamId, String events, boolean failing) {
     }
 
-    /** An attempt's outcome as it is recorded; {@code next} is when the following attempt is due, or null. */
+    /**
+     * An attempt's outcome as it is recorded; {@code next} is when the following attempt is due, or null;
+     * {@code health} what it does to its webhook's health (null: nothing, as for a test event).
+     */
     public record Outcome(DeliveryMessage.Attempt attempt, DeliveryStatus status, Integer statusCode, String error,
-            Instant next, Instant startedAt, long durationMillis, String responseExcerpt, String requestHeaders) {
+            Instant next, Instant startedAt, long durationMillis, String responseExcerpt, String requestHeaders,
+            Health health) {
+    }
+
+    /**
+     * A webhook's health after an outcome: {@code HEALTHY} clears the failure clock, {@code FAILING} starts it
+     * (unless it runs) and disables the webhook with {@code reason} once it started before {@code threshold},
+     * {@code GONE} disables it at once with {@code reason}.
+     */
+    public record Health(Kind kind, Instant threshold, String reason) {
+
+        public enum Kind { HEALTHY, FAILING, GONE }
     }
 
     @Resource(lookup = "java:jboss/datasources/IssuehooksDS")
@@ -64,7 +78,7 @@ public class DeliveryStore {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Map<UUID, Target> targets(Collection<UUID> deliveryIds) {
         String sql = "select d.id, d.status, d.attempts, w.id, w.url, w.enabled, w.disabled_reason, w.failing_since, "
-                + "w.secret, w.previous_secret, w.previous_secret_expires_at from delivery d join webhook w on w.id = d.webhook_id "
+                + "w.secret, w.previous_secret, w.previous_secret_expires_at, w.rate_limit from delivery d join webhook w on w.id = d.webhook_id "
                 + "where d.id in (" + placeholders(deliveryIds.size()) + ")";
         Map<UUID, Target> targets = new HashMap<>();
         Instant now = Times.now();
@@ -77,7 +91,8 @@ public class DeliveryStore {
                     boolean previousValid = rs.getString(10) != null && previousUntil != null && previousUntil.toInstant().isAfter(now);
                     targets.put(rs.getObject(1, UUID.class), new Target(DeliveryStatus.valueOf(rs.getString(2)), rs.getInt(3),
                             webhookId, rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getObject(8) != null,
-                            cipher.decrypt(rs.getString(9), webhookId), previousValid ? cipher.decrypt(rs.getString(10), webhookId) : null));
+                            cipher.decrypt(rs.getString(9), webhookId), previousValid ? cipher.decrypt(rs.getString(10), webhookId) : null,
+                            rs.getObject(12, Integer.class)));
                 }
             }
             return targets;
@@ -175,22 +190,54 @@ public class DeliveryStore {
     }
 
     /**
-     * Records outcomes on their deliveries and logs the attempts, each only if its delivery still expects that
-     * attempt (pending, with one attempt fewer). Answers the deliveries whose outcome was recorded. On PostgreSQL
-     * a whole message's outcomes take one UPDATE and one INSERT: statements, more than rows, are what a delivery
-     * costs.
+     * Records outcomes on their deliveries, logs the attempts and applies what they say about their webhooks'
+     * health, each only if its delivery still expects that attempt (pending, with one attempt fewer), in one local
+     * database transaction of its own: no JTA, no broker, the delivery row is the truth (see DeliveryLog). Answers
+     * the deliveries whose outcome was recorded. On PostgreSQL a whole message's outcomes take one UPDATE and one
+     * INSERT: statements, more than rows, are what a delivery costs.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Set<UUID> record(List<Outcome> outcomes) {
         try (Connection c = db.getConnection()) {
-            Set<UUID> updated = postgres(c) ? updateAll(c, outcomes) : updateEach(c, outcomes);
-            List<Outcome> recorded = outcomes.stream().filter(o -> updated.contains(o.attempt().deliveryId())).toList();
-            if (!recorded.isEmpty()) {
-                insertAttempts(c, recorded);
+            c.setAutoCommit(false);
+            try {
+                Set<UUID> updated = postgres(c) ? updateAll(c, outcomes) : updateEach(c, outcomes);
+                List<Outcome> recorded = outcomes.stream().filter(o -> updated.contains(o.attempt().deliveryId())).toList();
+                if (!recorded.isEmpty()) {
+                    insertAttempts(c, recorded);
+                }
+                Instant now = Times.now();
+                for (Outcome o : recorded) {
+                    if (o.health() != null) {
+                        health(c, o.attempt().webhookId(), o.health(), now);
+                    }
+                }
+                c.commit();
+                return updated;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
-            return updated;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record delivery attempts", e);
+        }
+    }
+
+    // The webhook's health changes with conditional updates: on the common path (healthy and staying so) they
+    // are not even issued, and when issued they match at most one row, so concurrent deliveries to one webhook
+    // do not queue on its row lock.
+    private static void health(Connection c, UUID webhookId, Health health, Instant now) throws SQLException {
+        switch (health.kind()) {
+            case HEALTHY -> update(c, "update webhook set failing_since = null where id = ? and failing_since is not null", webhookId);
+            case GONE -> update(c, "update webhook set enabled = false, disabled_reason = ?, updated_at = ? where id = ? "
+                    + "and enabled = true", health.reason(), time(now), webhookId);
+            case FAILING -> {
+                update(c, "update webhook set failing_since = ? where id = ? and failing_since is null", time(now), webhookId);
+                update(c, "update webhook set enabled = false, disabled_reason = ?, updated_at = ? where id = ? "
+                        + "and enabled = true and failing_since <= ?", health.reason(), time(now), webhookId, time(health.threshold()));
+            }
         }
     }
 
@@ -278,43 +325,23 @@ public class DeliveryStore {
     }
 
     /** Fails a pending delivery without an attempt; false if it was no longer waiting for that attempt. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public boolean abandon(DeliveryMessage.Attempt attempt, String reason) {
-        return update("update delivery set status = 'FAILED', last_status = null, last_error = ?, next_attempt_at = null, "
-                + "updated_at = ? where id = ? and attempts = ? and status = 'PENDING'", reason, time(Times.now()),
-                attempt.deliveryId(), attempt.number() - 1) == 1;
+        try (Connection c = db.getConnection()) {
+            return update(c, "update delivery set status = 'FAILED', last_status = null, last_error = ?, next_attempt_at = null, "
+                    + "updated_at = ? where id = ? and attempts = ? and status = 'PENDING'", reason, time(Times.now()),
+                    attempt.deliveryId(), attempt.number() - 1) == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record delivery state", e);
+        }
     }
 
-    // The webhook's health changes with conditional updates: on the common path (healthy and staying so) they
-    // are not even issued, and when issued they match at most one row.
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void healthy(UUID webhookId) {
-        update("update webhook set failing_since = null where id = ? and failing_since is not null", webhookId);
-    }
-
-    /** Marks the webhook failing since now unless it already was; disables it once it has failed since threshold. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void failing(UUID webhookId, Instant now, Instant threshold, String reason) {
-        update("update webhook set failing_since = ? where id = ? and failing_since is null", time(now), webhookId);
-        update("update webhook set enabled = false, disabled_reason = ?, updated_at = ? where id = ? and enabled = true "
-                + "and failing_since <= ?", reason, time(now), webhookId, time(threshold));
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void disable(UUID webhookId, String reason) {
-        update("update webhook set enabled = false, disabled_reason = ?, updated_at = ? where id = ? and enabled = true",
-                reason, time(Times.now()), webhookId);
-    }
-
-    private int update(String sql, Object... params) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    private static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
             return s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record delivery state", e);
         }
     }
 

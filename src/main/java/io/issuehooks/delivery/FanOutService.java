@@ -27,7 +27,8 @@ import java.util.UUID;
  * publish through the client jar arrive on the IssueEvents queue and come here through {@link EventFanOutMdb}.
  *
  * <p>The first attempts to healthy webhooks travel together (up to {@value #BATCH} in a message); a webhook that
- * is failing gets messages of its own, so that its timeouts hold back no one else.
+ * is failing, or on this node paused, at its concurrency limit or slow ({@link WebhookLanes}), gets messages of its
+ * own, so that it holds back no one else.
  */
 @ApplicationScoped
 @Alternative
@@ -44,6 +45,9 @@ public class FanOutService implements IssueEventPublisher {
 
     @Inject
     RetrySchedule schedule;
+
+    @Inject
+    WebhookLanes lanes;
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
@@ -79,9 +83,10 @@ public class FanOutService implements IssueEventPublisher {
         store.insertEvent(event.id(), organization, event.issueId(), event.type().wireName(), event.payload());
         List<DeliveryMessage.Attempt> healthy = new ArrayList<>();
         List<DeliveryMessage> messages = new ArrayList<>();
+        long now = System.nanoTime();
         for (DeliveryStore.Subscriber webhook : targets) {
             DeliveryMessage.Attempt first = new DeliveryMessage.Attempt(UUID.randomUUID(), webhook.id(), 1, 0);
-            if (webhook.failing()) {
+            if (webhook.failing() || lanes.congested(webhook.id(), now)) {
                 messages.add(DeliveryMessage.isolated(event.id(), event.issueId(), event.payload(), first));
             } else {
                 healthy.add(first);

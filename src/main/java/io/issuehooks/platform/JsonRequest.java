@@ -1,6 +1,7 @@
 package io.issuehooks.platform;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -76,6 +77,23 @@ public final class JsonRequest {
             return Optional.of(value == JsonValue.TRUE);
         }
         throw ApiException.invalid(name, "must be true or false");
+    }
+
+    /** A whole number between min and max; absent or null gives empty, anything else is refused. */
+    public Optional<Integer> optionalInteger(String name, int min, int max) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        String range = "must be a whole number from " + min + " to " + max;
+        if (value.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()) {
+            throw ApiException.invalid(name, range);
+        }
+        java.math.BigInteger n = ((JsonNumber) value).bigIntegerValue();
+        if (n.compareTo(java.math.BigInteger.valueOf(min)) < 0 || n.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            throw ApiException.invalid(name, range);
+        }
+        return Optional.of(n.intValue());
     }
 
     public Optional<UUID> optionalUuid(String name) {

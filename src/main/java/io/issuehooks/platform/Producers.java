@@ -3,6 +3,7 @@ package io.issuehooks.platform;
 import io.issuehooks.delivery.DeliverySettings;
 import io.issuehooks.outbound.DestinationPolicy;
 import io.issuehooks.delivery.RetrySchedule;
+import io.issuehooks.delivery.WebhookLanes;
 import io.issuehooks.outbound.WebhookHttpClient;
 import io.issuehooks.security.SecretCipher;
 import io.issuehooks.security.ServerKey;
@@ -53,7 +54,14 @@ public class Producers {
                 settings.duration(DeliverySettings.DISABLE_AFTER, Duration.ofDays(5)),
                 settings.integer(DeliverySettings.CONCURRENCY, 32),
                 settings.integer(DeliverySettings.SENDER_THREADS, 64),
+                settings.integer(DeliverySettings.WEBHOOK_CONCURRENCY, 8),
                 "Issuehooks/" + version());
+    }
+
+    @Produces
+    @Singleton
+    WebhookLanes webhookLanes(DeliverySettings delivery, RetrySchedule schedule) {
+        return new WebhookLanes(delivery.webhookConcurrency(), schedule.retryAfterCap());
     }
 
     @Produces

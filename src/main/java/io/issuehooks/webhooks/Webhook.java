@@ -55,6 +55,9 @@ public class Webhook {
     @Column(name = "failing_since")
     private Instant failingSince;
 
+    @Column(name = "rate_limit")
+    private Integer rateLimit;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -81,6 +84,7 @@ public class Webhook {
         this.url = input.url();
         this.events = input.events().stream().map(IssueEventType::wireName).collect(Collectors.joining(","));
         this.teamId = input.teamId();
+        this.rateLimit = input.rateLimit();
         if (input.enabled() && !enabled) {
             disabledReason = null;
             failingSince = null;
@@ -133,6 +137,11 @@ public class Webhook {
         return enabled;
     }
 
+    /** Requests per second this webhook may receive from each node, or null for no limit. */
+    public Integer rateLimit() {
+        return rateLimit;
+    }
+
     public Instant failingSince() {
         return failingSince;
     }
@@ -150,6 +159,6 @@ public class Webhook {
     }
 
     public WebhookInput input() {
-        return new WebhookInput(name, url, events(), teamId, enabled);
+        return new WebhookInput(name, url, events(), teamId, enabled, rateLimit);
     }
 }

@@ -20,9 +20,12 @@ import java.util.UUID;
  * The settable attributes of a webhook, validated: what POST and PUT send, and what PATCH yields once merged
  * onto the current state. Rules that need the database or the network policy live in {@link WebhookService}.
  */
-public record WebhookInput(String name, String url, List<IssueEventType> events, UUID teamId, boolean enabled) {
+public record WebhookInput(String name, String url, List<IssueEventType> events, UUID teamId, boolean enabled,
+        Integer rateLimit) {
 
-    static final Set<String> FIELDS = Set.of("url", "name", "events", "teamId", "enabled");
+    static final Set<String> FIELDS = Set.of("url", "name", "events", "teamId", "enabled", "rateLimit");
+    /** Requests per second; above this a limit protects nothing a webhook endpoint needs protecting from. */
+    static final int MAX_RATE_LIMIT = 10_000;
     static final int MAX_URL = 2048;
     static final int MAX_NAME = 200;
 
@@ -37,7 +40,8 @@ public record WebhookInput(String name, String url, List<IssueEventType> events,
         if (body.isNull("enabled")) {
             throw ApiException.invalid("enabled", "must be true or false");
         }
-        return new WebhookInput(name, url, events, teamId, enabled);
+        Integer rateLimit = body.optionalInteger("rateLimit", 1, MAX_RATE_LIMIT).orElse(null);
+        return new WebhookInput(name, url, events, teamId, enabled, rateLimit);
     }
 
     /** RFC 7396 JSON merge patch onto this state; the result is validated as a whole. */
@@ -65,6 +69,9 @@ public record WebhookInput(String name, String url, List<IssueEventType> events,
         b.add("events", JSON.createArrayBuilder(events.stream().map(IssueEventType::wireName).toList()));
         if (teamId != null) {
             b.add("teamId", teamId.toString());
+        }
+        if (rateLimit != null) {
+            b.add("rateLimit", rateLimit);
         }
         return b.build();
     }

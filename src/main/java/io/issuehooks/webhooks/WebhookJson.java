@@ -34,6 +34,7 @@ public final class WebhookJson {
                 .add("url", w.url())
                 .add("events", events)
                 .add("enabled", w.enabled());
+        nullable(b, "rateLimit", w.rateLimit());
         nullable(b, "disabledReason", w.disabledReason());
         nullable(b, "failingSince", w.failingSince());
         return b.add("createdAt", Times.format(w.createdAt()))

@@ -20,7 +20,7 @@ final class BenchReceiver implements AutoCloseable {
     private static final byte[] ISSUE_ID = "\"issue\":{\"id\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(64);
+    private final ExecutorService threads = Executors.newFixedThreadPool(64, DeliveryBenchmark::daemon);
     final AtomicLong received = new AtomicLong();
     /** issue id + " " + path -> arrival (System.nanoTime) of its first delivery there. */
     final ConcurrentHashMap<String, Long> arrivals = new ConcurrentHashMap<>();

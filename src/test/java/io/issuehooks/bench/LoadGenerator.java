@@ -34,6 +34,10 @@ final class LoadGenerator {
     /** API call durations (ns), from the moment the call was due (open loop) or sent (closed loop). */
     final ConcurrentLinkedQueue<Long> apiLatencies = new ConcurrentLinkedQueue<>();
     final AtomicLong failures = new AtomicLong();
+    /** Calls of the last open loop still under way (or waiting for a thread) when it stopped offering. */
+    volatile int backlogAtEnd;
+    /** Calls of the open loop under way or waiting for a thread now. */
+    final AtomicInteger inFlight = new AtomicInteger();
 
     LoadGenerator(String base, String key) {
         this.issues = URI.create(base + "/api/v1/issues");
@@ -67,7 +71,7 @@ final class LoadGenerator {
 
     /** {@code count} issues from {@code clients} threads; answers the seconds it took. */
     double closedLoop(int count, int clients) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ExecutorService pool = Executors.newFixedThreadPool(clients, DeliveryBenchmark::daemon);
         AtomicInteger left = new AtomicInteger(count);
         long start = System.nanoTime();
         List<Future<?>> all = new ArrayList<>();
@@ -88,10 +92,14 @@ final class LoadGenerator {
 
     /**
      * Offers {@code rate} creations a second for {@code seconds}, each on a thread of a large pool, calling
-     * {@code tick} once a second with the number offered so far. Answers how many were offered.
+     * {@code tick} once a second. With {@code shed} (a warm-up), a call that finds 64 others still under way is
+     * skipped rather than queued, so a cold server is warmed without piling up minutes of backlog. Answers how
+     * many calls were made.
      */
-    long openLoop(double rate, int seconds, Runnable tick) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(256);
+    long openLoop(double rate, int seconds, Runnable tick, boolean shed) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(256, DeliveryBenchmark::daemon);
+        inFlight.set(0);
+        long made = 0;
         long interval = (long) (1e9 / rate);
         long start = System.nanoTime();
         long total = (long) (rate * seconds);
@@ -102,14 +110,25 @@ final class LoadGenerator {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            pool.execute(() -> create(due));
+            if (!shed || inFlight.get() < 64) {
+                inFlight.incrementAndGet();
+                made++;
+                pool.execute(() -> {
+                    try {
+                        create(due);
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                });
+            }
             if (System.nanoTime() >= nextTick) {
                 tick.run();
                 nextTick += 1_000_000_000L;
             }
         }
+        backlogAtEnd = inFlight.get();
         pool.shutdown();
-        pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
-        return total;
+        pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+        return made;
     }
 }

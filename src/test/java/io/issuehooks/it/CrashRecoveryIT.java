@@ -1,92 +1,202 @@
 package io.issuehooks.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.issuehooks.testsupport.Deployments;
 import io.issuehooks.testsupport.Fixture;
 import io.issuehooks.testsupport.Receiver;
 import io.issuehooks.testsupport.Receiver.Reply;
 import io.issuehooks.testsupport.Receiver.Request;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.ContainerController;
-import org.jboss.arquillian.container.test.api.Deployer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The server is killed (SIGKILL, no shutdown) after a change committed and while its delivery is under way; after
- * a restart the delivery arrives, with the same webhook-id. Runs a second server (ports +100, its own base
- * directory and transaction node id, see arquillian.xml) that this test starts, kills and restarts.
+ * The server dies at each weak point of the transaction design, and after a restart nothing committed is lost and
+ * nothing uncommitted appears. The server is a second one (ports +100, its own base directory and transaction node
+ * id, see arquillian.xml) that each test starts with an empty data directory, kills and restarts: by SIGKILL while a
+ * delivery is under way, or, at an exact point, by a Byteman rule (src/test/resources/byteman) that halts the JVM as
+ * a crash would, without shutdown hooks. The application is in the server's deployments directory, so that every
+ * start deploys it, the restart after a crash included.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class CrashRecoveryIT {
 
     static final String SERVER = "wildfly-manual";
-    static final String APP = "crash-app";
-
-    @Deployment(name = APP, managed = false, testable = false)
-    @TargetsContainer(SERVER)
-    static WebArchive app() {
-        return Deployments.application();
-    }
+    static final Duration WAIT = Duration.ofSeconds(90);
 
     @ArquillianResource
     ContainerController controller;
 
-    @ArquillianResource
-    Deployer deployer;
+    Receiver receiver;
+
+    @BeforeAll
+    static void installApplication() throws Exception {
+        CrashServer.installApplication();
+    }
+
+    @AfterAll
+    static void removeApplication() throws Exception {
+        CrashServer.removeApplication();
+    }
+
+    @BeforeEach
+    void startReceiver() throws Exception {
+        receiver = Receiver.start();
+        CrashServer.clearData();
+    }
+
+    @AfterEach
+    void stopEverything() {
+        receiver.close();
+        if (controller.isStarted(SERVER)) {
+            controller.stop(SERVER);
+        }
+        CrashServer.process().ifPresent(ProcessHandle::destroyForcibly);
+    }
 
     @Test
     void aDeliveryInterruptedByAKilledServerArrivesAfterTheRestart() throws Exception {
-        controller.start(SERVER);
-        try (Receiver receiver = Receiver.start()) {
-            deployer.deploy(APP);
-            Fixture f = new Fixture(new URL("http://127.0.0.1:8180/"));
-            String hook = f.webhook(receiver.url("/crash"), "issue.created").getString("id");
-            CountDownLatch inFlight = new CountDownLatch(1);
-            receiver.on("/crash", r -> {
-                inFlight.countDown();
-                return Reply.status(200).after(Duration.ofSeconds(20)); // still answering when the server dies
-            });
+        Fixture f = start(null);
+        String hook = f.webhook(receiver.url("/crash"), "issue.created").getString("id");
+        CountDownLatch inFlight = new CountDownLatch(1);
+        receiver.on("/crash", r -> {
+            inFlight.countDown();
+            return Reply.status(200).after(Duration.ofSeconds(20)); // still answering when the server dies
+        });
 
-            f.issue(); // committed: 201
+        f.issue(); // committed: 201
 
-            assertThat(inFlight.await(30, TimeUnit.SECONDS)).as("the delivery started").isTrue();
-            killServerProcess();
-            controller.kill(SERVER); // lets Arquillian know; the process is already gone
-            receiver.on("/crash", r -> Reply.status(200));
-            controller.start(SERVER);
+        assertThat(inFlight.await(30, TimeUnit.SECONDS)).as("the delivery started").isTrue();
+        serverProcess().destroyForcibly();
+        restartAfterTheCrash();
+        receiver.on("/crash", r -> Reply.status(200));
 
-            List<Request> got = receiver.await("/crash", 2, Duration.ofSeconds(60));
-            assertThat(got.get(1).header("webhook-id")).isEqualTo(got.get(0).header("webhook-id"));
-            assertThat(got.get(1).text()).isEqualTo(got.get(0).text());
-            JsonObject delivered = f.awaitDelivery(hook, Fixture.status("succeeded"), Duration.ofSeconds(30));
-            assertThat(delivered.getInt("attemptCount")).as("the killed attempt never committed: %s", delivered).isEqualTo(1);
-            deployer.undeploy(APP);
-        } finally {
-            controller.stop(SERVER);
-        }
+        List<Request> got = receiver.await("/crash", 2, WAIT);
+        assertThat(got.get(1).header("webhook-id")).isEqualTo(got.get(0).header("webhook-id"));
+        assertThat(got.get(1).text()).isEqualTo(got.get(0).text());
+        JsonObject delivered = f.awaitDelivery(hook, Fixture.status("succeeded"), WAIT);
+        assertThat(delivered.getInt("attemptCount")).as("the killed attempt never committed: %s", delivered).isEqualTo(1);
     }
 
-    /** SIGKILL, as a crash or the OOM killer would: no shutdown hook, no graceful end of the running attempt. */
-    private static void killServerProcess() throws Exception {
-        String baseDir = "-Djboss.server.base.dir=" + System.getProperty("it.kill.base.dir");
-        ProcessHandle server = ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(baseDir)).orElse(false))
-                .findFirst().orElseThrow(() -> new AssertionError("no server process with " + baseDir));
-        server.destroyForcibly();
-        server.onExit().get(30, TimeUnit.SECONDS);
+    @Test
+    void aChangeWhoseDatabaseCommitHappenedIsDeliveredEvenIfTheBrokerCommitDidNot() throws Exception {
+        Fixture f = start("kill-between-database-and-broker-commit.btm");
+        String hook = f.webhook(receiver.url("/committed"), "issue.created").getString("id");
+
+        assertThatThrownBy(f::issue).as("the server died while committing").isInstanceOf(UncheckedIOException.class);
+        restartAfterTheCrash();
+
+        // Recovery finds the transaction's marker in xids and commits the broker's prepared branch.
+        Request delivered = receiver.await("/committed", 1, WAIT).get(0);
+        String issueId = delivered.json().getJsonObject("data").getJsonObject("issue").getString("id");
+        assertThat(f.api.get("/api/v1/issues/" + issueId, f.org.adminKey()).status()).as("the change committed").isEqualTo(200);
+        assertThat(f.awaitDelivery(hook, Fixture.status("succeeded"), WAIT).getInt("attemptCount")).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeKilledBeforeItsDatabaseCommitLeavesNoIssueAndSendsNothing() throws Exception {
+        Fixture f = start("kill-between-broker-prepare-and-database-commit.btm");
+        String hook = f.webhook(receiver.url("/uncommitted"), "issue.created").getString("id");
+
+        assertThatThrownBy(() -> f.issue(Json.createObjectBuilder().add("pluginId", "never-committed").add("severity", "low")))
+                .as("the server died while committing").isInstanceOf(UncheckedIOException.class);
+        restartAfterTheCrash();
+
+        // Recovery rolls the broker's prepared branch back: no marker in xids, no transaction log record.
+        awaitNoPreparedBrokerTransactions();
+        String marker = f.issue(Json.createObjectBuilder().add("pluginId", "marker").add("severity", "low"));
+        Request first = receiver.await("/uncommitted", 1, WAIT).get(0);
+        assertThat(first.json().getJsonObject("data").getJsonObject("issue").getString("id")).isEqualTo(marker);
+        assertThat(f.api.get("/api/v1/issues", f.org.adminKey()).json().getJsonArray("data")).as("only the marker").hasSize(1);
+        assertThat(f.deliveries(hook)).hasSize(1);
+    }
+
+    @Test
+    void anOutcomeCommittedBeforeTheServerDiedIsNotSentAgain() throws Exception {
+        Fixture f = start("kill-between-outcome-commit-and-acknowledgement.btm");
+        String hook = f.webhook(receiver.url("/recorded"), "issue.created").getString("id");
+
+        f.issue();
+        receiver.await("/recorded", 1, WAIT);
+        restartAfterTheCrash();
+
+        // The unacknowledged message comes back, finds its attempt recorded, and does nothing.
+        f.issue(Json.createObjectBuilder().add("pluginId", "marker").add("severity", "low"));
+        receiver.await("/recorded", 2, WAIT);
+        awaitNoMessages("Deliveries");
+        assertThat(receiver.requests("/recorded")).as("one request per event").hasSize(2);
+        assertThat(f.deliveries(hook)).allSatisfy(d -> {
+            assertThat(d.getString("status")).isEqualTo("succeeded");
+            assertThat(d.getInt("attemptCount")).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aFailedAttemptWhoseOutcomeWasNotCommittedIsMadeAgainWithTheSameWebhookId() throws Exception {
+        Fixture f = start("kill-between-retry-queued-and-outcome-commit.btm");
+        String hook = f.webhook(receiver.url("/retried"), "issue.created").getString("id");
+        receiver.sequence("/retried", Reply.status(500), Reply.status(200));
+
+        f.issue();
+        restartAfterTheCrash();
+
+        // The message is handed out again and its attempt made again; the retry queued before the crash then
+        // finds the delivery finished and does nothing.
+        List<Request> got = receiver.await("/retried", 2, WAIT);
+        assertThat(got.get(1).header("webhook-id")).isEqualTo(got.get(0).header("webhook-id"));
+        assertThat(got.get(1).text()).isEqualTo(got.get(0).text());
+        JsonObject delivered = f.awaitDelivery(hook, Fixture.status("succeeded"), WAIT);
+        assertThat(delivered.getInt("attemptCount")).as("%s", delivered).isEqualTo(1);
+        awaitNoMessages("Deliveries"); // the early retry, due a second after the crash, was consumed
+        assertThat(receiver.requests("/retried")).hasSize(2);
+        assertThat(f.delivery(hook, delivered.getString("id")).getInt("attemptCount")).isEqualTo(1);
+    }
+
+    // --- the server ---------------------------------------------------------------------------------------
+
+    /** Starts the server (with a Byteman rule that kills it at one point, or none) and makes an organisation. */
+    private Fixture start(String rule) throws Exception {
+        controller.start(SERVER, Map.of("javaVmArguments", rule == null ? CrashServer.baseArguments() : CrashServer.jvmArguments(rule)));
+        CrashServer.awaitApplication(WAIT);
+        return new Fixture(new URL(CrashServer.URL));
+    }
+
+    /** Waits for the process to die, lets Arquillian know, and starts the server again, without any rule. */
+    private void restartAfterTheCrash() throws Exception {
+        CrashServer.await(() -> CrashServer.process().isEmpty(), WAIT, "the server process ended");
+        controller.kill(SERVER);
+        // Arquillian would keep the arguments of the last start, the rule's included.
+        controller.start(SERVER, Map.of("javaVmArguments", CrashServer.baseArguments()));
+        CrashServer.awaitApplication(WAIT);
+    }
+
+    private static ProcessHandle serverProcess() {
+        return CrashServer.process().orElseThrow(() -> new AssertionError("the server is not running"));
+    }
+
+    private static void awaitNoPreparedBrokerTransactions() {
+        CrashServer.await(() -> CrashServer.preparedBrokerTransactions() == 0, WAIT, "the broker's prepared transactions were resolved");
+    }
+
+    private static void awaitNoMessages(String queue) {
+        CrashServer.await(() -> CrashServer.messageCount(queue) == 0, WAIT, queue + " is empty");
     }
 }

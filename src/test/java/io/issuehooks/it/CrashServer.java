@@ -1,0 +1,137 @@
+package io.issuehooks.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
+
+/** The second test server of arquillian.xml ("wildfly-manual"): its process, its JVM arguments, its broker. */
+final class CrashServer {
+
+    private static final String HOST = "127.0.0.1";
+    private static final int MANAGEMENT_PORT = 10090;
+
+    private CrashServer() {
+    }
+
+    /**
+     * The JVM arguments of arquillian.xml, plus the Byteman agent with one rule file of src/test/resources/byteman,
+     * and a short recovery period, so that transaction recovery after the restart does not wait two minutes.
+     */
+    static String jvmArguments(String rule) {
+        String byteman = System.getProperty("it.byteman.jar");
+        String rules = System.getProperty("it.byteman.rules");
+        return baseArguments() + " -javaagent:" + byteman + "=script:" + rules + "/" + rule + ",boot:" + byteman
+                + " -Djboss.modules.system.pkgs=org.jboss.byteman";
+    }
+
+    /** What arquillian.xml gives the server; kept in step with it. */
+    static String baseArguments() {
+        return "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true -Djboss.server.base.dir=" + System.getProperty("it.kill.base.dir")
+                + " -Djdk.net.hosts.file=" + System.getProperty("it.hosts.file") + " -Djboss.socket.binding.port-offset=100"
+                + " -Dissuehooks.node.id=issuehooks-it-2"
+                + " -Dcom.arjuna.ats.arjuna.common.RecoveryEnvironmentBean.periodicRecoveryPeriod=5";
+    }
+
+    static final String URL = "http://127.0.0.1:8180/";
+
+    /** The server's process, found by its base directory, while it runs. */
+    static Optional<ProcessHandle> process() {
+        String baseDir = "-Djboss.server.base.dir=" + System.getProperty("it.kill.base.dir");
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(baseDir)).orElse(false))
+                .findFirst();
+    }
+
+    /** The application as built, in the server's deployments directory: every start deploys it. */
+    static void installApplication() throws IOException {
+        Files.copy(Path.of(System.getProperty("it.war")), deployments().resolve("issuehooks.war"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static void removeApplication() throws IOException {
+        try (var files = Files.list(deployments())) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Empties the data directory (journal, transaction log) while the server is stopped: each test starts afresh. */
+    static void clearData() throws IOException {
+        Path data = Path.of(System.getProperty("it.kill.base.dir"), "data");
+        if (Files.exists(data)) {
+            try (var all = Files.walk(data)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** Waits until the application answers its health check. */
+    static void awaitApplication(Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        await(() -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(URL + "api/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }, timeout, "the application answered on " + URL);
+    }
+
+    private static Path deployments() {
+        return Path.of(System.getProperty("it.kill.base.dir"), "deployments");
+    }
+
+    static int preparedBrokerTransactions() {
+        return broker(Operations.createOperation("list-prepared-transactions", brokerAddress())).asList().size();
+    }
+
+    static long messageCount(String queue) {
+        ModelNode address = brokerAddress().add("jms-queue", queue);
+        return broker(Operations.createReadAttributeOperation(address, "message-count")).asLong();
+    }
+
+    static void await(BooleanSupplier condition, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Waited " + timeout + " in vain until " + what);
+            }
+            io.issuehooks.testsupport.Receiver.sleep(Duration.ofMillis(200));
+        }
+    }
+
+    private static ModelNode brokerAddress() {
+        return Operations.createAddress("subsystem", "messaging-activemq", "server", "default");
+    }
+
+    private static ModelNode broker(ModelNode operation) {
+        try (ModelControllerClient client = ModelControllerClient.Factory.create(HOST, MANAGEMENT_PORT)) {
+            ModelNode result = client.execute(operation);
+            if (!Operations.isSuccessfulOutcome(result)) {
+                throw new IllegalStateException(Operations.getFailureDescription(result).asString());
+            }
+            return Operations.readResult(result);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
