@@ -21,6 +21,8 @@ import javax.sql.DataSource;
  * Keeps the delivery log from growing for ever: every hour, finished deliveries (succeeded or failed) created more
  * than ISSUEHOOKS_DELIVERY_RETENTION (default 30 days) ago go, with their attempts, and so do events no delivery
  * needs any more. Pending deliveries are never removed. Deletes in batches, each in its own short transaction.
+ * Every server of a cluster runs the job; on PostgreSQL an advisory lock lets one of them do the work and the
+ * others skip that hour (the deletes are harmless twice over, but not free).
  */
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -37,8 +39,39 @@ public class RetentionJob {
     @Inject
     Settings settings;
 
+    /** Any number, the same on every server: the key of the advisory lock. */
+    static final long LOCK = 0x1550_E400_0000_0001L;
+
     @Schedule(hour = "*", minute = "23", persistent = false)
     public void purge() {
+        try (Connection lock = db.getConnection()) {
+            boolean postgres = lock.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            if (postgres && !advisoryLock(lock, "pg_try_advisory_lock")) {
+                LOG.fine("Retention skipped: another server is running it");
+                return;
+            }
+            try {
+                purgeNow();
+            } finally {
+                if (postgres) {
+                    advisoryLock(lock, "pg_advisory_unlock");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Retention could not run", e);
+        }
+    }
+
+    private static boolean advisoryLock(Connection c, String function) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + function + "(?)")) {
+            s.setLong(1, LOCK);
+            try (var rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private void purgeNow() {
         Instant before = Times.now().minus(settings.duration(SETTING, DEFAULT));
         long deliveries = repeat("delete from delivery where id in (select id from delivery where created_at < ? "
                 + "and status <> 'PENDING' limit " + BATCH + ")", before);

@@ -6,14 +6,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * This node's traffic to each webhook: how many of its attempts are under way (at most
- * {@code ISSUEHOOKS_WEBHOOK_CONCURRENCY}), its optional rate limit (requests per second, a token bucket), a pause
- * after it answered 429 or 503, and how long it takes to answer. An attempt that would exceed any of them is not
- * made now but deferred (DeliveryService queues it again for later, not counting it as an attempt), so a slow or
- * rate-limited endpoint occupies a bounded share of the delivery sessions and is never flooded, and the other
- * webhooks' deliveries pass it. A webhook that is paused, at its cap or slow is also given messages of its own at
- * fan-out, like a failing one, so that it holds back no batch. State is per node and kept in memory: with N nodes
- * a webhook gets up to N times the concurrency, and its rate limit applies on each node (docs/operations.md).
+ * This node's traffic to each webhook: how long it takes to answer, how many of its attempts are under way, its
+ * optional rate limit (requests per second, evenly spaced turns), and a pause after it answered 429 or 503. A
+ * webhook that answers in more than {@value #SLOW_MILLIS} ms on average is <em>slow</em>: it gets at most
+ * {@code ISSUEHOOKS_WEBHOOK_CONCURRENCY} attempts under way at once. An attempt beyond its limit, its rate or
+ * during its pause is not made now but deferred (DeliveryService queues it again for later, not counting it as an
+ * attempt), so a slow or rate-limited endpoint occupies a bounded share of the delivery sessions and is never
+ * flooded, and the other webhooks' deliveries pass it. A slow or paused webhook is also given messages of its own
+ * at fan-out, like a failing one, so that it holds back no batch. A fast webhook is never held back, however
+ * many deliveries it gets: deferring would cost it its per-issue order. State is per node and kept in memory:
+ * with N nodes a webhook gets up to N times the concurrency, and its rate limit applies on each node.
  */
 public final class WebhookLanes {
 
@@ -58,7 +60,7 @@ public final class WebhookLanes {
             if (lane.pausedUntil - nowNanos > 0) {
                 return new Admission(atLeastMinimum(lane.pausedUntil - nowNanos), false);
             }
-            if (lane.inFlight >= concurrency) {
+            if (lane.inFlight >= concurrency && slow(lane)) {
                 // A place frees when an attempt ends: ask again about as soon as one usually does.
                 return new Admission(atLeastMinimum(lane.averageNanos), paced);
             }
@@ -97,15 +99,19 @@ public final class WebhookLanes {
         }
     }
 
-    /** Whether the webhook should get messages of its own at fan-out: paused, at its cap, or slow. */
+    /** Whether the webhook should get messages of its own, apart from the batches: paused or slow. */
     public boolean congested(UUID webhookId, long nowNanos) {
         Lane lane = lanes.get(webhookId);
         if (lane == null) {
             return false;
         }
         synchronized (lane) {
-            return lane.pausedUntil - nowNanos > 0 || lane.inFlight >= concurrency || lane.averageNanos > SLOW_MILLIS * 1_000_000L;
+            return lane.pausedUntil - nowNanos > 0 || slow(lane);
         }
+    }
+
+    private static boolean slow(Lane lane) {
+        return lane.averageNanos > SLOW_MILLIS * 1_000_000L;
     }
 
     private static Duration atLeastMinimum(long nanos) {

@@ -18,12 +18,20 @@ import java.util.logging.Logger;
 public final class ServerKey {
 
     public static final String SETTING = "ISSUEHOOKS_SECRET_KEY";
+    /** Set on the servers of a cluster (docs/operations.md): they share a database, and so must share the key. */
+    public static final String BROKER_URL = "ISSUEHOOKS_BROKER_URL";
     private static final Logger LOG = Logger.getLogger(ServerKey.class.getName());
 
     private ServerKey() {
     }
 
     public static byte[] load(Settings settings) {
+        if (settings.get(SETTING).isEmpty() && settings.get(BROKER_URL).isPresent()) {
+            // A node that made a key of its own could not decrypt the secrets the other nodes store, nor they its.
+            throw new IllegalStateException(SETTING + " must be set on every server of a cluster (" + BROKER_URL
+                    + " is set), the same on all of them: a server cannot generate a key of its own there. Generate one "
+                    + "with openssl rand -base64 32; see docs/operations.md");
+        }
         return settings.get(SETTING).map(ServerKey::decode).orElseGet(ServerKey::fromDataDirectory);
     }
 

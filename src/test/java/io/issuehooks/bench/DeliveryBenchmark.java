@@ -30,11 +30,18 @@ import java.util.Map;
  */
 public final class DeliveryBenchmark {
 
-    private final String base = trim(System.getProperty("bench.url", "http://127.0.0.1:8080"));
+    /** Every node's URL (bench.urls, comma-separated); the first one also serves the set-up calls. */
+    private final List<String> bases = List.of(System.getProperty("bench.urls", "http://127.0.0.1:8080").split(","))
+            .stream().map(DeliveryBenchmark::trim).toList();
+    private final String base = bases.get(0);
     private final int webhooks = Integer.getInteger("bench.webhooks", 1);
     private final int warmup = Integer.getInteger("bench.warmup", 60);
-    private final ServerProbe server = new ServerProbe(System.getProperty("bench.cli", "target/server/bin/jboss-cli.sh"),
-            System.getProperty("bench.controller", "127.0.0.1:9990"));
+    private final int repeat = Integer.getInteger("bench.repeat", 1);
+    /** Every node's management interface; the first one is asked about heap and (embedded broker) queues. */
+    private final List<ServerProbe> servers = List.of(System.getProperty("bench.controllers", "127.0.0.1:9990").split(","))
+            .stream().map(c -> new ServerProbe(System.getProperty("bench.cli", "target/server/bin/jboss-cli.sh"), c,
+                    System.getProperty("bench.artemis"))).toList();
+    private final ServerProbe server = servers.get(0);
     private final BenchReceiver receiver;
     private final LoadGenerator load;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -46,7 +53,7 @@ public final class DeliveryBenchmark {
             post("/api/v1/webhooks", orgKey, "{\"url\":\"" + receiver.url("/hook/" + i) + "\",\"name\":\"bench-" + i
                     + "\",\"events\":[\"issue.created\",\"issue.status_changed\"]}");
         }
-        load = new LoadGenerator(base, orgKey);
+        load = new LoadGenerator(bases, orgKey);
     }
 
     public static void main(String[] args) {
@@ -98,6 +105,14 @@ public final class DeliveryBenchmark {
             }
             reset();
         }
+        for (int run = 1; run <= repeat; run++) {
+            announce(run);
+            measureAtRate(rate, seconds, heapEvery);
+        }
+    }
+
+    private void measureAtRate(double rate, int seconds, int heapEvery) throws Exception {
+        reset();
         double raw = rawLimit();
         System.out.printf("Measuring: %.0f events/s for %d s, %d webhook(s) per event%n", rate, seconds, webhooks);
         List<Long> heap = new ArrayList<>();
@@ -147,6 +162,14 @@ public final class DeliveryBenchmark {
             }
             reset();
         }
+        for (int run = 1; run <= repeat; run++) {
+            announce(run);
+            measureThroughput(issues, clients);
+        }
+    }
+
+    private void measureThroughput(int issues, int clients) throws Exception {
+        reset();
         double raw = rawLimit();
         System.out.printf("Measuring: %d issues x %d webhooks = %d deliveries, %d API clients%n", issues, webhooks,
                 (long) issues * webhooks, clients);
@@ -163,13 +186,17 @@ public final class DeliveryBenchmark {
 
         System.out.printf("Delivery capacity: %d issues x %d webhooks queued with delivery stopped, then drained%n", issues, webhooks);
         reset();
-        server.run("/deployment=issuehooks.war/subsystem=ejb3/message-driven-bean=DeliveryMdb:stop-delivery");
+        for (ServerProbe node : servers) {
+            node.run("/deployment=issuehooks.war/subsystem=ejb3/message-driven-bean=DeliveryMdb:stop-delivery");
+        }
         load.closedLoop(issues, clients);
         while (server.queueDepth("IssueEvents") > 0) {
             Thread.sleep(200);
         }
         long drain = System.nanoTime();
-        server.run("/deployment=issuehooks.war/subsystem=ejb3/message-driven-bean=DeliveryMdb:start-delivery");
+        for (ServerProbe node : servers) {
+            node.run("/deployment=issuehooks.war/subsystem=ejb3/message-driven-bean=DeliveryMdb:start-delivery");
+        }
         awaitDeliveries(issues, Duration.ofMinutes(20));
         double drainSeconds = (System.nanoTime() - drain) / 1e9;
         deliveries = delivered();
@@ -189,6 +216,14 @@ public final class DeliveryBenchmark {
             }
             reset();
         }
+        for (int run = 1; run <= repeat; run++) {
+            announce(run);
+            reset();
+            measureApi(issues, clients);
+        }
+    }
+
+    private void measureApi(int issues, int clients) throws Exception {
         double raw = rawLimit();
         double seconds = load.closedLoop(issues, clients);
         System.out.printf("Issues created through the API, no webhook: %d in %.1f s = %.0f/s (%d clients) = %.1f%% of the "
@@ -198,6 +233,12 @@ public final class DeliveryBenchmark {
     }
 
     // --- parts -----------------------------------------------------------------------------------------------
+
+    private void announce(int run) {
+        if (repeat > 1) {
+            System.out.printf("%n--- run %d of %d (same server, after the one warm-up) ---%n", run, repeat);
+        }
+    }
 
     /** Offers the load, printing a line every 10 s (and a heap reading every {@code heapEvery} s if > 0). */
     private long runAtRate(double rate, int seconds, int heapEvery, List<Long> heap, boolean shed) throws Exception {

@@ -27,7 +27,9 @@ final class LoadGenerator {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI issues;
+    /** The issues endpoint of every node: calls go round robin, as a load balancer would send them. */
+    private final List<URI> issues;
+    private final AtomicLong next = new AtomicLong();
     private final String key;
     /** issue id -> System.nanoTime() when its creation returned 201. */
     final ConcurrentHashMap<String, Long> committed = new ConcurrentHashMap<>();
@@ -39,14 +41,14 @@ final class LoadGenerator {
     /** Calls of the open loop under way or waiting for a thread now. */
     final AtomicInteger inFlight = new AtomicInteger();
 
-    LoadGenerator(String base, String key) {
-        this.issues = URI.create(base + "/api/v1/issues");
+    LoadGenerator(List<String> bases, String key) {
+        this.issues = bases.stream().map(b -> URI.create(b + "/api/v1/issues")).toList();
         this.key = key;
     }
 
     /** Creates one issue; answers its id, or null when the API did not answer 201. */
     String create(long due) {
-        HttpRequest request = HttpRequest.newBuilder(issues).timeout(Duration.ofSeconds(60))
+        HttpRequest request = HttpRequest.newBuilder(issues.get((int) (next.getAndIncrement() % issues.size()))).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"pluginId\":\"bench\",\"severity\":\"high\",\"targetId\":\""

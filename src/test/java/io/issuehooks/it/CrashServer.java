@@ -55,6 +55,14 @@ final class CrashServer {
                 .findFirst();
     }
 
+    static boolean managementPortClosed() {
+        try (java.net.Socket s = new java.net.Socket(HOST, MANAGEMENT_PORT)) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     /** The application as built, in the server's deployments directory: every start deploys it. */
     static void installApplication() throws IOException {
         Files.copy(Path.of(System.getProperty("it.war")), deployments().resolve("issuehooks.war"), StandardCopyOption.REPLACE_EXISTING);

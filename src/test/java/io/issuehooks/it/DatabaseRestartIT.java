@@ -1,0 +1,70 @@
+package io.issuehooks.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.issuehooks.testsupport.Fixture;
+import io.issuehooks.testsupport.Receiver.Reply;
+import io.issuehooks.testsupport.Receiver.Request;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL stops while a delivery waits for its retry, and starts again: the retry, which finds no database, is
+ * handed out again by the broker until the database answers, and the delivery arrives, with the same webhook-id;
+ * the API answers again, and a change made after the restart is delivered too. Needs the local PostgreSQL cluster
+ * tools (pg_ctlcluster, as on the CI machine); the database is started again even when the test fails.
+ */
+class DatabaseRestartIT extends ReceiverTestBase {
+
+    static final Duration WAIT = Duration.ofSeconds(120);
+
+    @Test
+    void aDeliveryWaitingWhileTheDatabaseRestartsArrivesAndTheApiRecovers() throws Exception {
+        receiver.sequence("/restart", Reply.status(500), Reply.status(200));
+        String hook = f.webhook(receiver.url("/restart"), "issue.created").getString("id");
+
+        f.issue();
+        receiver.await("/restart", 1, WAIT); // failed: its retry is due a second later
+        try {
+            postgres("stop");
+            Thread.sleep(5_000); // the retry falls due, and finds no database
+        } finally {
+            postgres("start");
+        }
+
+        List<Request> got = receiver.await("/restart", 2, WAIT);
+        assertThat(got.get(1).header("webhook-id")).isEqualTo(got.get(0).header("webhook-id"));
+        awaitApi();
+        JsonObject delivered = f.awaitDelivery(hook, Fixture.status("succeeded"), WAIT);
+        assertThat(delivered.getInt("attemptCount")).isEqualTo(2);
+        f.issue();
+        receiver.await("/restart", 3, WAIT);
+    }
+
+    /** Until the API answers again: its pooled connections to the old database process are discarded as they fail. */
+    private void awaitApi() throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (f.api.get("/api/v1/webhooks", f.org.adminKey()).status() != 200) {
+            assertThat(System.nanoTime()).as("the API answers again").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static void postgres(String action) throws IOException, InterruptedException {
+        String version;
+        try (var versions = Files.list(Path.of("/etc/postgresql"))) {
+            version = versions.map(p -> p.getFileName().toString()).sorted().findFirst().orElseThrow();
+        }
+        Process p = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", action)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("pg_ctlcluster %s: %s", action, out).isZero();
+    }
+}

@@ -1,0 +1,315 @@
+package io.issuehooks.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.issuehooks.testsupport.Api;
+import io.issuehooks.testsupport.Receiver;
+import io.issuehooks.testsupport.Receiver.Request;
+import io.issuehooks.testsupport.Tenants;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two Issuehooks servers on an external Artemis primary/backup pair (shared store) and the tests' PostgreSQL, and
+ * a real HTTP receiver with three webhooks: the cluster mode of docs/operations.md, started here from the built
+ * server and the unpacked Artemis distribution, on loopback ports (brokers 61616 and 61716, servers at port
+ * offsets 200 and 300). The steps build on each other (a node killed in one is restarted in another), so they
+ * run in order; every process is killed at the end, however the test ends.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    static final Duration START = Duration.ofMinutes(3);
+    static final Duration WAIT = Duration.ofMinutes(3);
+    static final String[] HOOKS = {"/c1", "/c2", "/c3"};
+
+    static ArtemisBroker primary;
+    static ArtemisBroker backup;
+    static WildFlyNode node1;
+    static WildFlyNode node2;
+    static Receiver receiver;
+    static Tenants.Org org;
+    static final Map<String, String> secrets = new HashMap<>(); // receiver path -> webhook secret
+    /** What the API committed: issue id + " " + event type + " " + history length, one entry per event. */
+    static final Set<String> committed = ConcurrentHashMap.newKeySet();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        Path dir = Path.of(System.getProperty("it.cluster.dir"));
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        Path artemis = Path.of(System.getProperty("it.artemis.home"));
+        primary = ArtemisBroker.create(artemis, dir, dir.resolve("shared-store"), false);
+        backup = ArtemisBroker.create(artemis, dir, dir.resolve("shared-store"), true);
+        primary.start();
+        primary.awaitLive(START);
+        backup.start();
+        backup.awaitBackup(START);
+
+        Map<String, String> env = new HashMap<>();
+        env.put("ISSUEHOOKS_BROKER_URL", primary.url() + "," + backup.url());
+        env.put("ISSUEHOOKS_BROKER_USER", ArtemisBroker.USER);
+        env.put("ISSUEHOOKS_BROKER_PASSWORD", ArtemisBroker.PASSWORD);
+        node1 = new WildFlyNode("cluster-1", 200, dir, env);
+        node2 = new WildFlyNode("cluster-2", 300, dir, env);
+        node1.install();
+        node2.install();
+        node1.start("");
+        node2.start("");
+        node1.awaitHealthy(START);
+        node2.awaitHealthy(START);
+        node1.enableStatistics();
+        node2.enableStatistics();
+
+        receiver = Receiver.start();
+        Api api = new Api(new URL(node1.url()));
+        org = new Tenants(api).organization();
+        for (String path : HOOKS) {
+            Api.Reply r = api.post("/api/v1/webhooks", org.adminKey(), Json.createObjectBuilder().add("url", receiver.url(path))
+                    .add("name", path).add("events", Json.createArrayBuilder().add("issue.created").add("issue.status_changed")).build());
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            secrets.put(path, r.json().getString("secret"));
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (receiver != null) {
+            receiver.close();
+        }
+        Processes.killAll();
+    }
+
+    @Test
+    @Order(1)
+    void bothNodesDeliverEveryEventOfBothNodesAPIsInEachIssuesOrder() throws Exception {
+        // 400 issues, each created and then changed four times, the calls alternating between the two nodes:
+        // 2,000 events, 6,000 deliveries.
+        runStream(400, 4, List.of(node1, node2), null);
+
+        Map<String, List<Request>> got = awaitEveryEvent();
+        for (String path : HOOKS) {
+            Map<String, List<Integer>> byIssue = new HashMap<>();
+            for (Request r : got.get(path)) {
+                JsonObject issue = r.json().getJsonObject("data").getJsonObject("issue");
+                byIssue.computeIfAbsent(issue.getString("id"), k -> new ArrayList<>()).add(issue.getJsonArray("history").size());
+            }
+            byIssue.forEach((issue, histories) -> assertThat(histories).as("%s: issue %s in order", path, issue).isSorted());
+        }
+        assertThat(node1.deliveryMessagesConsumed()).as("node 1 consumed").isPositive();
+        assertThat(node2.deliveryMessagesConsumed()).as("node 2 consumed").isPositive();
+    }
+
+    @Test
+    @Order(2)
+    void whenANodeDiesInTheMiddleOfAStreamTheOtherDeliversEverythingCommitted() throws Exception {
+        runStream(300, 0, List.of(node1, node2), () -> node1.kill());
+
+        awaitEveryEvent();
+        assertThat(node1.running()).isFalse();
+    }
+
+    @Test
+    @Order(4)
+    void whenThePrimaryBrokerDiesTheBackupTakesOverAndEverythingCommittedArrives() throws Exception {
+        runStream(300, 0, List.of(node1, node2), () -> primary.kill());
+
+        backup.awaitLive(WAIT);
+        awaitEveryEvent();
+    }
+
+    @Test
+    @Order(3)
+    void aRestartedNodeRejoinsAndRecoversItsOwnTransactionsWhichTheOtherNodeLeavesAlone() throws Exception {
+        // Node 1 comes back with a rule that kills it, once armed (a system property set through its management
+        // interface), between a change's database commit and its broker commit: a prepared branch on the broker
+        // that only node 1's recovery may decide.
+        Path rule = Path.of(System.getProperty("it.cluster.dir"), "kill-on-broker-commit.btm");
+        Files.writeString(rule, KILL_RULE);
+        node1.start(" -javaagent:" + System.getProperty("it.byteman.jar") + "=script:" + rule + ",boot:"
+                + System.getProperty("it.byteman.jar"));
+        node1.awaitHealthy(START);
+        node1.enableStatistics();
+        node1.setSystemProperty("issuehooks.test.kill-at-broker-commit", "true");
+        Api api1 = new Api(new URL(node1.url()));
+        String marker = "prepared-" + System.nanoTime();
+        try {
+            api1.post("/api/v1/issues", org.adminKey(), Json.createObjectBuilder().add("pluginId", marker).add("severity", "low").build());
+        } catch (RuntimeException e) {
+            // the server died while committing, as it should
+        }
+        Processes.await(() -> !node1.running(), WAIT, "node 1 died at the broker commit");
+
+        // Node 2 recovers every 5 s: it must leave node 1's branch alone (neither commit nor roll it back).
+        Thread.sleep(20_000);
+        assertThat(receiver.all()).as("nothing of the prepared change was delivered by node 2")
+                .noneMatch(r -> r.text().contains(marker));
+
+        node1.start("");
+        node1.awaitHealthy(START);
+        node1.enableStatistics();
+        List<Request> arrived = receiver.await(r -> r.text().contains(marker), HOOKS.length, WAIT);
+        assertThat(arrived).extracting(Request::path).containsExactlyInAnyOrder(HOOKS);
+        long before = node1.deliveryMessagesConsumed();
+        runStream(100, 0, List.of(node1, node2), null);
+        awaitEveryEvent();
+        assertThat(node1.deliveryMessagesConsumed()).as("node 1 consumes again").isGreaterThan(before);
+    }
+
+    static final String KILL_RULE = """
+            RULE kill node 1 between the database commit and the broker commit, once triggered
+            CLASS org.apache.activemq.artemis.core.client.impl.ClientSessionImpl
+            METHOD commit(javax.transaction.xa.Xid, boolean)
+            AT ENTRY
+            IF Thread.currentThread().getName().startsWith("default task")
+               && System.getProperty("issuehooks.test.kill-at-broker-commit") != null
+            DO traceln("Byteman: killing node 1 between the database commit and the broker commit"); killJVM()
+            ENDRULE
+            """;
+
+    // --- load and checks ---------------------------------------------------------------------------------
+
+    /**
+     * Creates {@code issues} issues and changes each {@code changes} times, from 8 threads, each call to the next
+     * node in turn (a node that fails to answer is skipped); {@code midway} runs after a third of the issues.
+     * Every event the API confirmed is recorded as committed.
+     */
+    static void runStream(int issues, int changes, List<WildFlyNode> nodes, Runnable midway) throws Exception {
+        List<Api> apis = new ArrayList<>();
+        for (WildFlyNode n : nodes) {
+            apis.add(new Api(new URL(n.url())));
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger started = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> all = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            all.add(pool.submit(() -> {
+                int i;
+                while ((i = started.getAndIncrement()) < issues) {
+                    if (midway != null && i == issues / 3) {
+                        midway.run();
+                    }
+                    Api.Reply created = call(apis, next, a -> a.post("/api/v1/issues", org.adminKey(), Json.createObjectBuilder()
+                            .add("pluginId", "cluster").add("severity", "high").build()));
+                    if (created == null || created.status() != 201) {
+                        continue;
+                    }
+                    String id = created.json().getString("id");
+                    committed.add(id + " issue.created 1");
+                    for (int c = 0; c < changes; c++) {
+                        String status = c % 2 == 0 ? "fixed" : "open";
+                        Api.Reply changed = call(apis, next, a -> a.patch("/api/v1/issues/" + id, org.adminKey(),
+                                Json.createObjectBuilder().add("status", status).build()));
+                        if (changed != null && changed.status() == 200) {
+                            committed.add(id + " issue.status_changed " + changed.json().getJsonArray("history").size());
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : all) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    /** One call on the next node that answers; null when none did (a dead node, a broker failing over). */
+    private static Api.Reply call(List<Api> apis, AtomicInteger next, java.util.function.Function<Api, Api.Reply> call) {
+        for (int tries = 0; tries < apis.size() * 3; tries++) {
+            Api api = apis.get(Math.floorMod(next.getAndIncrement(), apis.size()));
+            try {
+                Api.Reply r = call.apply(api);
+                if (r.status() < 500) {
+                    return r;
+                }
+            } catch (RuntimeException e) {
+                // that node is down: the next one
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Waits until every committed event arrived at every webhook, each delivery verified with its webhook's
+     * secret, duplicates carrying the same webhook-id as their first copy; answers the deliveries by path.
+     */
+    static Map<String, List<Request>> awaitEveryEvent() {
+        Map<String, List<Request>> byPath = new HashMap<>();
+        Processes.await(() -> {
+            for (String path : HOOKS) {
+                Set<String> seen = receiver.requests(path).stream().map(ClusterIT::eventKey).collect(Collectors.toSet());
+                if (!seen.containsAll(committed)) {
+                    return false;
+                }
+            }
+            return true;
+        }, WAIT, "every committed event arrived at every webhook (" + committed.size() + " events)");
+        for (String path : HOOKS) {
+            List<Request> requests = receiver.requests(path);
+            Map<String, String> webhookIds = new HashMap<>();
+            for (Request r : requests) {
+                assertThat(r.header("X-Promptfoo-Signature")).as("signature of %s", eventKey(r))
+                        .isEqualTo(hmacHex(secrets.get(path), r.body()));
+                String first = webhookIds.putIfAbsent(eventKey(r), r.header("webhook-id"));
+                assertThat(first == null || first.equals(r.header("webhook-id"))).as("a duplicate of %s has the same webhook-id",
+                        eventKey(r)).isTrue();
+            }
+            byPath.put(path, requests);
+        }
+        return byPath;
+    }
+
+    static String eventKey(Request r) {
+        JsonObject json = r.json();
+        JsonObject issue = json.getJsonObject("data").getJsonObject("issue");
+        return issue.getString("id") + " " + json.getString("event") + " " + issue.getJsonArray("history").size();
+    }
+
+    static String hmacHex(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var all = Files.walk(dir)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
