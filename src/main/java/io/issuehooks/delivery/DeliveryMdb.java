@@ -31,6 +31,15 @@ public class DeliveryMdb implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        deliveries.attempt(DeliveryMessage.read(message));
+        deliveries.attempt(DeliveryMessage.read(message), queuedAt(message));
+    }
+
+    /** When the message was sent: for an event's first attempts, the moment its change committed. */
+    private static long queuedAt(Message message) {
+        try {
+            return message.getJMSTimestamp();
+        } catch (jakarta.jms.JMSException e) {
+            return 0;
+        }
     }
 }

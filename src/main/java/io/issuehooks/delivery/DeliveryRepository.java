@@ -47,12 +47,14 @@ public class DeliveryRepository {
     }
 
     /** Failed deliveries, and pending ones whose next attempt was due before {@code overdue}, created since. */
-    public List<Delivery> failedOrOverdueSince(UUID webhookId, Instant since, Instant overdue, int limit) {
+    public List<Delivery> failedOrOverdueSince(UUID webhookId, Instant since, Instant until, Instant overdue, int limit) {
         return em.createQuery("select d from Delivery d where d.webhookId = :webhook and d.createdAt >= :since "
-                        + "and (d.status = :failed or (d.status = :pending and d.nextAttemptAt < :overdue)) "
+                        + "and d.createdAt < :until "
+                        + "and (d.status in (:failed, :skipped) or (d.status = :pending and d.nextAttemptAt < :overdue)) "
                         + "order by d.createdAt, d.id", Delivery.class)
-                .setParameter("webhook", webhookId).setParameter("since", since)
-                .setParameter("failed", DeliveryStatus.FAILED).setParameter("pending", DeliveryStatus.PENDING)
+                .setParameter("webhook", webhookId).setParameter("since", since).setParameter("until", until)
+                .setParameter("failed", DeliveryStatus.FAILED).setParameter("skipped", DeliveryStatus.SKIPPED)
+                .setParameter("pending", DeliveryStatus.PENDING)
                 .setParameter("overdue", overdue).setMaxResults(limit).getResultList();
     }
 

@@ -37,7 +37,7 @@ public class DeliveryResource {
         UUID webhook = replay.webhook(Ids.path("webhook", webhookId)).id();
         DeliveryStatus wanted = status == null ? null : DeliveryStatus.fromJson(status);
         if (status != null && wanted == null) {
-            throw ApiException.invalid("status", "must be one of pending, succeeded, failed");
+            throw ApiException.invalid("status", "must be one of pending, succeeded, failed, skipped");
         }
         if (event != null && IssueEventType.fromWireName(event).isEmpty()) {
             throw ApiException.invalid("event", "unknown event type '" + event + "'");

@@ -50,6 +50,9 @@ public class DeliveryService {
     @Inject
     WebhookLanes lanes;
 
+    @Inject
+    DeliveryMetrics metrics;
+
     @Resource(lookup = "java:jboss/ee/concurrency/executor/issuehooks-delivery")
     ManagedExecutorService senders;
 
@@ -60,7 +63,7 @@ public class DeliveryService {
      * Outside any transaction: the message is acknowledged when this returns, after the outcomes are recorded
      * ({@link DeliveryLog}). Anything thrown makes the broker hand the message out again after its redelivery delay.
      */
-    public void attempt(DeliveryMessage message) {
+    public void attempt(DeliveryMessage message, long queuedAtMillis) {
         List<DeliveryMessage.Attempt> attempts = message.attempts();
         Map<UUID, DeliveryStore.Target> targets = store.targets(attempts.stream().map(DeliveryMessage.Attempt::deliveryId).toList());
         List<UUID> unseen = attempts.stream().filter(a -> !targets.containsKey(a.deliveryId()))
@@ -102,7 +105,14 @@ public class DeliveryService {
             }
         }
         if (!due.isEmpty()) {
-            log.record(message, sendAll(message, due, targets), true, true);
+            List<DeliveryLog.Sent> sent = sendAll(message, due, targets);
+            log.record(message, sent, true, true);
+            for (DeliveryLog.Sent s : sent) {
+                metrics.attempted(s.outcome());
+                if (s.outcome().success() && s.attempt().number() == 1 && queuedAtMillis > 0) {
+                    metrics.delivered(queuedAtMillis);
+                }
+            }
         }
     }
 
@@ -169,8 +179,8 @@ public class DeliveryService {
     /** Signs and sends one attempt; never throws for what the endpoint or the network does. */
     DeliveryLog.Sent send(DeliveryMessage message, DeliveryMessage.Attempt attempt, DeliveryStore.Target target) {
         Instant started = Times.now();
-        SignedRequest request = SignedRequest.sign(message.payload(), attempt.deliveryId(), attempt.webhookId(),
-                target.secret(), target.previousSecret(), started, settings.userAgent());
+        SignedRequest request = SignedRequest.sign(message.payload(), message.eventId(), attempt.deliveryId(), attempt.webhookId(),
+                target.secret(), target.previousSecret(), started, settings.userAgent(), target.headers(), target.format());
         HttpOutcome outcome = http.post(URI.create(target.url()), request.headers(), request.body());
         return new DeliveryLog.Sent(attempt, target, started, request, outcome);
     }

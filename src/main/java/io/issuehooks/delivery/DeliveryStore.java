@@ -2,6 +2,8 @@ package io.issuehooks.delivery;
 
 import io.issuehooks.platform.Times;
 import io.issuehooks.security.SecretCipher;
+import io.issuehooks.formats.DestinationFormat;
+import io.issuehooks.webhooks.WebhookHeaders;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,11 +38,12 @@ public class DeliveryStore {
 
     /** A delivery's state and its webhook's, with the secrets that sign it in plain text. */
     public record Target(DeliveryStatus status, int attempts, UUID webhookId, String url, boolean enabled,
-            String disabledReason, boolean failing, String secret, String previousSecret, Integer rateLimit) {
+            String disabledReason, boolean failing, String secret, String previousSecret, Integer rateLimit,
+            Map<String, String> headers, DestinationFormat format) {
     }
 
     /** What fan-out needs of a webhook. */
-    public record Subscriber(UUID id, UUID teamId, String events, boolean failing) {
+    public record Subscriber(UUID id, UUID teamId, String events, boolean failing, boolean enabled, String filter) {
     }
 
     /**
@@ -78,7 +81,7 @@ public class DeliveryStore {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Map<UUID, Target> targets(Collection<UUID> deliveryIds) {
         String sql = "select d.id, d.status, d.attempts, w.id, w.url, w.enabled, w.disabled_reason, w.failing_since, "
-                + "w.secret, w.previous_secret, w.previous_secret_expires_at, w.rate_limit from delivery d join webhook w on w.id = d.webhook_id "
+                + "w.secret, w.previous_secret, w.previous_secret_expires_at, w.rate_limit, w.custom_headers, w.destination_format from delivery d join webhook w on w.id = d.webhook_id "
                 + "where d.id in (" + placeholders(deliveryIds.size()) + ")";
         Map<UUID, Target> targets = new HashMap<>();
         Instant now = Times.now();
@@ -92,7 +95,9 @@ public class DeliveryStore {
                     targets.put(rs.getObject(1, UUID.class), new Target(DeliveryStatus.valueOf(rs.getString(2)), rs.getInt(3),
                             webhookId, rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getObject(8) != null,
                             cipher.decrypt(rs.getString(9), webhookId), previousValid ? cipher.decrypt(rs.getString(10), webhookId) : null,
-                            rs.getObject(12, Integer.class)));
+                            rs.getObject(12, Integer.class),
+                            rs.getString(13) == null ? Map.of() : WebhookHeaders.read(cipher.decrypt(rs.getString(13), webhookId)),
+                            DestinationFormat.stored(rs.getString(14))));
                 }
             }
             return targets;
@@ -127,13 +132,13 @@ public class DeliveryStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Subscriber> subscribers(UUID organizationId) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select id, team_id, events, failing_since from webhook where organization_id = ? and enabled = true")) {
+                "select id, team_id, events, failing_since, enabled, event_filter from webhook where organization_id = ?")) {
             s.setObject(1, organizationId);
             List<Subscriber> result = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     result.add(new Subscriber(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getObject(4) != null));
+                            rs.getObject(4) != null, rs.getBoolean(5), rs.getString(6)));
                 }
             }
             return result;
@@ -161,16 +166,26 @@ public class DeliveryStore {
     /** One pending delivery per attempt of the messages, a thousand rows a statement. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void insertDeliveries(UUID eventId, String type, List<DeliveryMessage> messages, java.time.Duration firstWait) {
-        List<DeliveryMessage.Attempt> attempts = messages.stream().flatMap(m -> m.attempts().stream()).toList();
+        insertDeliveries(eventId, type, messages.stream().flatMap(m -> m.attempts().stream()).toList(), "PENDING", firstWait);
+    }
+
+    /** Deliveries of an event to disabled webhooks: recorded as skipped, no message, nothing due. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insertSkipped(UUID eventId, String type, List<DeliveryMessage.Attempt> skipped) {
+        insertDeliveries(eventId, type, skipped, "SKIPPED", null);
+    }
+
+    private void insertDeliveries(UUID eventId, String type, List<DeliveryMessage.Attempt> attempts, String status,
+            java.time.Duration firstWait) {
         Instant created = Times.now();
         OffsetDateTime now = time(created);
-        OffsetDateTime due = time(created.plus(firstWait));
+        OffsetDateTime due = firstWait == null ? null : time(created.plus(firstWait));
         try (Connection c = db.getConnection()) {
             for (int from = 0; from < attempts.size(); from += 1000) {
                 List<DeliveryMessage.Attempt> rows = attempts.subList(from, Math.min(attempts.size(), from + 1000));
                 try (PreparedStatement s = c.prepareStatement("insert into delivery (id, webhook_id, event_id, event_type, "
                         + "status, attempts, next_attempt_at, created_at, updated_at) values "
-                        + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)")))) {
+                        + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, '" + status + "', 0, ?, ?, ?)")))) {
                     int i = 1;
                     for (DeliveryMessage.Attempt a : rows) {
                         s.setObject(i++, a.deliveryId());

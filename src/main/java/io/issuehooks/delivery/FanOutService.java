@@ -3,6 +3,7 @@ package io.issuehooks.delivery;
 import io.issuehooks.client.IssueEvent;
 import io.issuehooks.client.IssueEventPublisher;
 import io.issuehooks.webhooks.Webhook;
+import io.issuehooks.webhooks.WebhookFilter;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -49,6 +50,9 @@ public class FanOutService implements IssueEventPublisher {
     @Inject
     WebhookLanes lanes;
 
+    @Inject
+    DeliveryMetrics metrics;
+
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(List<IssueEvent> events) {
@@ -73,20 +77,28 @@ public class FanOutService implements IssueEventPublisher {
 
     /** Records the event and its deliveries; answers the messages of their first attempts. */
     private List<DeliveryMessage> fanOut(IssueEvent event, List<DeliveryStore.Subscriber> webhooks) {
+        metrics.published(event.type());
         UUID team = uuid(event.teamId()).orElse(null);
+        WebhookFilter.Facts[] facts = {null}; // read from the payload once, and only if a webhook has a filter
         List<DeliveryStore.Subscriber> targets = webhooks.stream()
-                .filter(w -> Webhook.subscribes(w.events(), w.teamId(), event.type(), team)).toList();
+                .filter(w -> Webhook.subscribes(w.events(), w.teamId(), event.type(), team))
+                .filter(w -> w.filter() == null || WebhookFilter.stored(w.filter()).matches(
+                        facts[0] == null ? (facts[0] = WebhookFilter.Facts.of(event.payload())) : facts[0]))
+                .toList();
         if (targets.isEmpty()) {
             return List.of();
         }
         UUID organization = UUID.fromString(event.organizationId());
         store.insertEvent(event.id(), organization, event.issueId(), event.type().wireName(), event.payload());
         List<DeliveryMessage.Attempt> healthy = new ArrayList<>();
+        List<DeliveryMessage.Attempt> skipped = new ArrayList<>();
         List<DeliveryMessage> messages = new ArrayList<>();
         long now = System.nanoTime();
         for (DeliveryStore.Subscriber webhook : targets) {
             DeliveryMessage.Attempt first = new DeliveryMessage.Attempt(UUID.randomUUID(), webhook.id(), 1, 0);
-            if (webhook.failing() || lanes.congested(webhook.id(), now)) {
+            if (!webhook.enabled()) {
+                skipped.add(first); // recorded, not sent: recover sends it once the webhook is enabled again
+            } else if (webhook.failing() || lanes.congested(webhook.id(), now)) {
                 messages.add(DeliveryMessage.isolated(event.id(), event.issueId(), event.payload(), first));
             } else {
                 healthy.add(first);
@@ -97,6 +109,9 @@ public class FanOutService implements IssueEventPublisher {
         }
         Duration firstWait = schedule.delays().get(0);
         store.insertDeliveries(event.id(), event.type().wireName(), messages, firstWait);
+        if (!skipped.isEmpty()) {
+            store.insertSkipped(event.id(), event.type().wireName(), skipped);
+        }
         return messages;
     }
 

@@ -19,7 +19,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 
-/** Redelivers every failed delivery of a webhook since a given time: after an endpoint's outage, say. */
+/**
+ * Redelivers every failed or skipped delivery of a webhook from a given time (up to another, if given): after an
+ * endpoint's outage, say, or after the webhook was switched off for a while.
+ */
 @Path("v1/webhooks/{webhookId}/recover")
 @Produces(MediaType.APPLICATION_JSON)
 public class RecoverResource {
@@ -34,15 +37,24 @@ public class RecoverResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response recover(@PathParam("webhookId") String webhookId, JsonRequest body) {
         UUID webhook = Ids.path("webhook", webhookId);
-        caller.requireOrganizationAdmin(); // before the body is read; the service finds the webhook
-        String since = body.allowOnly(Set.of("since")).requiredText("since", 40);
-        Instant from;
-        try {
-            from = Instant.parse(since);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid("since", "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
+        caller.requireOrganizationAdmin(); // the service finds the webhook
+        body.allowOnly(Set.of("since", "until"));
+        Instant from = time(body, "since").orElseThrow(() -> ApiException.invalid("since", "is required"));
+        Instant until = time(body, "until").orElse(Instant.parse("9999-12-31T00:00:00Z"));
+        if (!until.isAfter(from)) {
+            throw ApiException.invalid("until", "must be later than since");
         }
-        int count = replay.recover(webhook, from);
+        int count = replay.recover(webhook, from, until);
         return Response.accepted(JSON.createObjectBuilder().add("redelivering", count).build()).build();
+    }
+
+    private static java.util.Optional<Instant> time(JsonRequest body, String field) {
+        return body.optionalText(field, 40).map(text -> {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw ApiException.invalid(field, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
+            }
+        });
     }
 }

@@ -79,13 +79,16 @@ public class ReplayService {
         return delivery;
     }
 
-    /** Redelivers every failed (or long overdue) delivery created since the given time; answers how many. */
+    /**
+     * Redelivers every failed, skipped (made while the webhook was disabled) or long overdue delivery created from
+     * {@code since} up to {@code until} (exclusive); answers how many.
+     */
     @Transactional
-    public int recover(UUID webhookId, Instant since) {
+    public int recover(UUID webhookId, Instant since, Instant until) {
         if (!webhook(webhookId).enabled()) {
             throw new ApiException(409, "The webhook is disabled; enable it, then recover", null);
         }
-        List<Delivery> stuck = deliveries.failedOrOverdueSince(webhookId, since, Times.now().minus(OVERDUE), RECOVER_LIMIT);
+        List<Delivery> stuck = deliveries.failedOrOverdueSince(webhookId, since, until, Times.now().minus(OVERDUE), RECOVER_LIMIT);
         stuck.forEach(this::requeue);
         return stuck.size();
     }

@@ -2,6 +2,7 @@ package io.issuehooks.delivery;
 
 import static io.issuehooks.client.JsonSupport.JSON;
 
+import io.issuehooks.formats.DestinationFormat;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,13 +13,23 @@ import java.util.UUID;
 
 /**
  * The exact bytes and headers of one attempt. {@code webhook-id} is the delivery's id, the same on every retry;
- * during a rotation's grace period {@code webhook-signature} carries a signature by each secret.
+ * during a rotation's grace period {@code webhook-signature} carries a signature by each secret. The webhook's
+ * custom headers come last; their values are secrets, masked in the record of the attempt ({@link #headersJson}).
  */
-public record SignedRequest(byte[] body, Map<String, String> headers) {
+public record SignedRequest(byte[] body, Map<String, String> headers, java.util.Set<String> masked) {
 
     static SignedRequest sign(String payload, UUID deliveryId, UUID webhookId, String secret, String previousSecret,
             Instant now, String userAgent) {
-        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        return sign(payload, null, deliveryId, webhookId, secret, previousSecret, now, userAgent, Map.of(), DestinationFormat.PROMPTFOO);
+    }
+
+    /**
+     * The attempt in the webhook's format: the body rendered from the Promptfoo payload (the same bytes on every
+     * retry), signed the Standard Webhooks way; {@code X-Promptfoo-Signature} for the promptfoo format.
+     */
+    static SignedRequest sign(String payload, UUID eventId, UUID deliveryId, UUID webhookId, String secret, String previousSecret,
+            Instant now, String userAgent, Map<String, String> custom, DestinationFormat format) {
+        byte[] body = format.render(payload, eventId == null ? deliveryId : eventId).getBytes(StandardCharsets.UTF_8);
         long timestamp = now.getEpochSecond();
         String id = deliveryId.toString();
         String standard = Signatures.standardWebhooks(secret, id, timestamp, body);
@@ -26,24 +37,30 @@ public record SignedRequest(byte[] body, Map<String, String> headers) {
             standard += " " + Signatures.standardWebhooks(previousSecret, id, timestamp, body);
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
+        headers.put("Content-Type", format.contentType());
         headers.put("User-Agent", userAgent);
-        headers.put("X-Promptfoo-Signature", Signatures.promptfoo(secret, body));
+        if (format == DestinationFormat.PROMPTFOO) {
+            headers.put("X-Promptfoo-Signature", Signatures.promptfoo(secret, body));
+        }
         headers.put("X-Webhook-Id", webhookId.toString());
+        if (eventId != null) {
+            headers.put("X-Event-Id", eventId.toString()); // the same in every delivery of the event, to every webhook
+        }
         headers.put("webhook-id", id);
         headers.put("webhook-timestamp", Long.toString(timestamp));
         headers.put("webhook-signature", standard);
-        return new SignedRequest(body, Collections.unmodifiableMap(headers));
+        headers.putAll(custom); // their names never clash with the above: WebhookHeaders refuses those
+        return new SignedRequest(body, Collections.unmodifiableMap(headers), custom.keySet());
     }
 
     /** What an attempt that never reached the network sent: nothing. */
     static SignedRequest unsent() {
-        return new SignedRequest(new byte[0], Map.of());
+        return new SignedRequest(new byte[0], Map.of(), java.util.Set.of());
     }
 
     String headersJson() {
         JsonObjectBuilder json = JSON.createObjectBuilder();
-        headers.forEach(json::add);
+        headers.forEach((name, value) -> json.add(name, masked.contains(name) ? io.issuehooks.webhooks.WebhookHeaders.MASK : value));
         return json.build().toString();
     }
 }

@@ -1,16 +1,12 @@
 package io.issuehooks.platform;
 
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import javax.sql.DataSource;
 
 /**
  * For load balancers and scripts; needs no key. UP when the application is deployed and both its database and
@@ -21,8 +17,8 @@ public class HealthResource {
 
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    @Resource(lookup = "java:jboss/datasources/IssuehooksDS")
-    DataSource db;
+    @Inject
+    DatabaseCheck database;
 
     @Inject
     BrokerCheck broker;
@@ -30,20 +26,12 @@ public class HealthResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
-        boolean database = databaseAnswers();
+        boolean db = database.answers(TIMEOUT);
         boolean messaging = broker.answers(TIMEOUT);
-        if (!database || !messaging) {
-            return Problem.response(503, !database && !messaging ? "Neither the database nor the message broker answers"
-                    : !database ? "The database does not answer" : "The message broker does not answer");
+        if (!db || !messaging) {
+            return Problem.response(503, !db && !messaging ? "Neither the database nor the message broker answers"
+                    : !db ? "The database does not answer" : "The message broker does not answer");
         }
         return Response.ok("{\"status\":\"UP\"}").build();
-    }
-
-    private boolean databaseAnswers() {
-        try (Connection c = db.getConnection()) {
-            return c.isValid((int) TIMEOUT.toSeconds());
-        } catch (SQLException e) {
-            return false;
-        }
     }
 }

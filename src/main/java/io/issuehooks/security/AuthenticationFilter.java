@@ -2,8 +2,6 @@ package io.issuehooks.security;
 
 import io.issuehooks.platform.Problem;
 import io.issuehooks.platform.Settings;
-import io.issuehooks.tenancy.ServiceAccount;
-import io.issuehooks.tenancy.TenancyRepository;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +31,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     Caller caller;
 
     @Inject
-    TenancyRepository tenancy;
+    KeyHolders holders;
 
     @Inject
     Settings settings;
@@ -54,14 +52,14 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             caller.operator();
             return;
         }
-        Optional<ServiceAccount> account = key.startsWith(ApiKeys.PREFIX)
-                ? tenancy.activeAccountByKeyHash(ApiKeys.hash(key)) : Optional.empty();
+        Optional<KeyHolders.Holder> account = key.startsWith(ApiKeys.PREFIX)
+                ? holders.activeByKeyHash(ApiKeys.hash(key)) : Optional.empty();
         if (account.isEmpty()) {
             refuse(request, "Bearer realm=\"issuehooks\", error=\"invalid_token\"", "The API key is not valid: it is unknown or was revoked");
             return;
         }
-        ServiceAccount a = account.get();
-        caller.serviceAccount(a.id(), a.organizationId(), a.teamId(), a.role());
+        KeyHolders.Holder a = account.get();
+        caller.serviceAccount(a.accountId(), a.organizationId(), a.teamId(), a.role());
     }
 
     private static void refuse(ContainerRequestContext request, String challenge, String detail) {

@@ -1,5 +1,6 @@
 package io.issuehooks.webhooks;
 
+import io.issuehooks.formats.DestinationFormat;
 import io.issuehooks.client.IssueEventType;
 import io.issuehooks.platform.Times;
 import jakarta.persistence.Column;
@@ -58,6 +59,22 @@ public class Webhook {
     @Column(name = "rate_limit")
     private Integer rateLimit;
 
+    /** The filter as canonical JSON ({@link WebhookFilter}), null for none. */
+    @Column(name = "event_filter")
+    private String filter;
+
+    /** The names of the custom headers, comma-separated (not secret: the masked view shows them). */
+    @Column(name = "header_names")
+    private String headerNames;
+
+    /** The custom headers as JSON, encrypted under the server key ({@link WebhookHeaders}). */
+    @Column(name = "custom_headers")
+    private String customHeaders;
+
+    /** {@link DestinationFormat#wireName()}; null: the default, promptfoo. */
+    @Column(name = "destination_format")
+    private String format;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -85,6 +102,8 @@ public class Webhook {
         this.events = input.events().stream().map(IssueEventType::wireName).collect(Collectors.joining(","));
         this.teamId = input.teamId();
         this.rateLimit = input.rateLimit();
+        this.filter = input.filter() == null ? null : input.filter().toJson().toString();
+        this.format = input.format() == DestinationFormat.PROMPTFOO ? null : input.format().wireName();
         if (input.enabled() && !enabled) {
             disabledReason = null;
             failingSince = null;
@@ -138,6 +157,24 @@ public class Webhook {
     }
 
     /** Requests per second this webhook may receive from each node, or null for no limit. */
+    /** Sets the custom headers: their names, and all of them encrypted (null when there are none). */
+    void headers(java.util.Set<String> names, String encrypted) {
+        this.headerNames = names.isEmpty() ? null : String.join(",", names);
+        this.customHeaders = names.isEmpty() ? null : encrypted;
+    }
+
+    public java.util.List<String> headerNames() {
+        return headerNames == null ? java.util.List.of() : java.util.List.of(headerNames.split(","));
+    }
+
+    public String encryptedHeaders() {
+        return customHeaders;
+    }
+
+    public WebhookFilter filter() {
+        return WebhookFilter.stored(filter);
+    }
+
     public Integer rateLimit() {
         return rateLimit;
     }
@@ -158,7 +195,12 @@ public class Webhook {
         return updatedAt;
     }
 
-    public WebhookInput input() {
-        return new WebhookInput(name, url, events(), teamId, enabled, rateLimit);
+    /** The settable attributes, with the custom headers as decrypted by the caller. */
+    public WebhookInput input(java.util.Map<String, String> headers) {
+        return new WebhookInput(name, url, events(), teamId, enabled, rateLimit, filter(), headers, format());
+    }
+
+    public DestinationFormat format() {
+        return DestinationFormat.stored(format);
     }
 }

@@ -3,6 +3,7 @@ package io.issuehooks.webhooks;
 import static io.issuehooks.client.JsonSupport.JSON;
 
 import io.issuehooks.client.IssueEventType;
+import io.issuehooks.formats.DestinationFormat;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.JsonRequest;
 import jakarta.json.JsonObjectBuilder;
@@ -21,9 +22,9 @@ import java.util.UUID;
  * onto the current state. Rules that need the database or the network policy live in {@link WebhookService}.
  */
 public record WebhookInput(String name, String url, List<IssueEventType> events, UUID teamId, boolean enabled,
-        Integer rateLimit) {
+        Integer rateLimit, WebhookFilter filter, java.util.Map<String, String> headers, DestinationFormat format) {
 
-    static final Set<String> FIELDS = Set.of("url", "name", "events", "teamId", "enabled", "rateLimit");
+    static final Set<String> FIELDS = Set.of("url", "name", "events", "teamId", "enabled", "rateLimit", "filter", "headers", "format");
     /** Requests per second; above this a limit protects nothing a webhook endpoint needs protecting from. */
     static final int MAX_RATE_LIMIT = 10_000;
     static final int MAX_URL = 2048;
@@ -41,21 +42,35 @@ public record WebhookInput(String name, String url, List<IssueEventType> events,
             throw ApiException.invalid("enabled", "must be true or false");
         }
         Integer rateLimit = body.optionalInteger("rateLimit", 1, MAX_RATE_LIMIT).orElse(null);
-        return new WebhookInput(name, url, events, teamId, enabled, rateLimit);
+        WebhookFilter filter = WebhookFilter.parse(body.json().get("filter"));
+        java.util.Map<String, String> headers = WebhookHeaders.parse(body.json().get("headers"));
+        DestinationFormat format = format(body, headers);
+        return new WebhookInput(name, url, events, teamId, enabled, rateLimit, filter, headers, format);
     }
 
-    /** RFC 7396 JSON merge patch onto this state; the result is validated as a whole. */
+    private static DestinationFormat format(JsonRequest body, java.util.Map<String, String> headers) {
+        String text = body.optionalText("format", 20).orElse(DestinationFormat.PROMPTFOO.wireName());
+        DestinationFormat format = DestinationFormat.of(text).orElseThrow(() -> ApiException.invalid("format", "must be one of "
+                + String.join(", ", java.util.Arrays.stream(DestinationFormat.values()).map(DestinationFormat::wireName).toList())));
+        String auth = headers.get("Authorization");
+        if (format == DestinationFormat.SPLUNK_HEC && (auth == null || !auth.startsWith("Splunk "))) {
+            throw ApiException.invalid("headers.Authorization", "the splunk-hec format needs the collector's token: "
+                    + "\"headers\": {\"Authorization\": \"Splunk <token>\"}");
+        }
+        return format;
+    }
+
+    /**
+     * RFC 7396 JSON merge patch onto this state (JSON-P's {@code JsonMergePatch}: nested objects such as the
+     * filter merge key by key, null removes); the result is validated as a whole.
+     */
     public WebhookInput merge(JsonRequest patch) {
         patch.allowOnly(FIELDS);
-        JsonObjectBuilder merged = JSON.createObjectBuilder(toJson().asJsonObject());
-        patch.json().forEach((field, value) -> {
-            if (value.getValueType() == JsonValue.ValueType.NULL) {
-                merged.remove(field);
-            } else {
-                merged.add(field, value);
-            }
-        });
-        JsonRequest result = new JsonRequest(merged.build());
+        JsonValue merged = JSON.createMergePatch(patch.json()).apply(toJson());
+        if (merged.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.invalid("body", "must be a JSON object");
+        }
+        JsonRequest result = new JsonRequest(merged.asJsonObject());
         for (String required : List.of("name", "url", "events", "enabled")) {
             if (!result.has(required)) {
                 throw ApiException.invalid(required, "is required and cannot be removed");
@@ -73,6 +88,13 @@ public record WebhookInput(String name, String url, List<IssueEventType> events,
         if (rateLimit != null) {
             b.add("rateLimit", rateLimit);
         }
+        if (filter != null) {
+            b.add("filter", filter.toJson());
+        }
+        if (!headers.isEmpty()) {
+            b.add("headers", WebhookHeaders.toJson(headers, false));
+        }
+        b.add("format", format.wireName());
         return b.build();
     }
 

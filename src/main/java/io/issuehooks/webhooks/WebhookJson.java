@@ -19,8 +19,13 @@ public final class WebhookJson {
         return builder(w).build();
     }
 
+    /** The answer that shows the secret, and the custom headers' values if it set them: once, never again. */
     static JsonObject withSecret(WebhookService.WithSecret created) {
-        return builder(created.webhook()).add("secret", created.secret()).build();
+        JsonObjectBuilder b = builder(created.webhook()).add("secret", created.secret());
+        if (created.headers() != null) {
+            b.add("headers", WebhookHeaders.toJson(created.headers(), false));
+        }
+        return b.build();
     }
 
     private static JsonObjectBuilder builder(Webhook w) {
@@ -35,6 +40,15 @@ public final class WebhookJson {
                 .add("events", events)
                 .add("enabled", w.enabled());
         nullable(b, "rateLimit", w.rateLimit());
+        b.add("format", w.format().wireName());
+        if (w.filter() == null) {
+            b.addNull("filter");
+        } else {
+            b.add("filter", w.filter().toJson());
+        }
+        JsonObjectBuilder headers = JSON.createObjectBuilder();
+        w.headerNames().forEach(name -> headers.add(name, WebhookHeaders.MASK));
+        b.add("headers", headers);
         nullable(b, "disabledReason", w.disabledReason());
         nullable(b, "failingSince", w.failingSince());
         return b.add("createdAt", Times.format(w.createdAt()))

@@ -54,7 +54,7 @@ final class ServerProbe {
     /** The broker's own answer ({@code artemis queue stat}): a table whose fourth column is MESSAGE_COUNT. */
     private long remoteQueueDepth(String queue) throws Exception {
         Process p = new ProcessBuilder(artemis, "queue", "stat", "--silent", "--url", "tcp://127.0.0.1:61616",
-                "--queueName", queue, "--field", "NAME", "--operation", "EQUALS", "--value", queue)
+                "--user", "bench", "--password", "bench", "--queueName", queue)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();

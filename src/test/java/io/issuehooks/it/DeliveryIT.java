@@ -53,6 +53,97 @@ class DeliveryIT extends ReceiverTestBase {
     }
 
     @Test
+    void filtersRouteByTheIssueAsTheEventShowsItAndAreMergedByPatch() {
+        String urgent = filterWebhook("/urgent", "{\"minSeverity\":\"high\",\"statuses\":[\"open\"]}");
+        filterWebhook("/harmful", "{\"pluginIds\":[\"harmful:\"]}");
+        filterWebhook("/severity-updates", "{\"changed\":[\"severity\"]}");
+
+        String low = f.issue(Json.createObjectBuilder().add("pluginId", "harmful:hate").add("severity", "low"));
+        String high = f.issue(Json.createObjectBuilder().add("pluginId", "pii:direct").add("severity", "high"));
+        f.patchIssue(high, Json.createObjectBuilder().add("status", "fixed").add("targetId", "t1").build()); // issue.updated, fixed
+        f.patchIssue(low, Json.createObjectBuilder().add("severity", "critical").add("weakness", "w").build()); // issue.updated
+
+        assertThat(receiver.await("/urgent", 2, WAIT)).extracting(r -> r.json().getString("event") + " "
+                + r.json().getJsonObject("data").getJsonObject("issue").getString("id"))
+                .containsExactlyInAnyOrder("issue.created " + high, "issue.updated " + low);
+        assertThat(receiver.await("/harmful", 2, WAIT)).extracting(r -> r.json().getJsonObject("data").getJsonObject("issue").getString("id"))
+                .containsExactly(low, low);
+        assertThat(receiver.await("/severity-updates", 3, WAIT)).extracting(r -> r.json().getString("event"))
+                .as("created passes, the update without a severity change does not")
+                .containsExactlyInAnyOrder("issue.created", "issue.created", "issue.updated");
+        receiver.assertQuiet("/urgent", 2, Duration.ofSeconds(2));
+        assertThat(f.deliveries(urgent)).as("an event that does not match makes no delivery").hasSize(2);
+
+        // A merge patch changes one condition and keeps the others; null removes one.
+        Api.Reply patched = f.api.patch("/api/v1/webhooks/" + urgent, f.org.adminKey(), Json.createObjectBuilder()
+                .add("filter", Json.createObjectBuilder().add("minSeverity", "critical").addNull("statuses")).build());
+        assertThat(patched.json().getJsonObject("filter").toString()).isEqualTo("{\"minSeverity\":\"critical\"}");
+        Api.Reply bad = f.api.patch("/api/v1/webhooks/" + urgent, f.org.adminKey(), Json.createObjectBuilder()
+                .add("filter", Json.createObjectBuilder().add("severities", Json.createArrayBuilder().add("urgent"))).build());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().getString("detail")).startsWith("filter.severities: 'urgent' is not one of");
+        assertThat(f.webhookState(urgent).getJsonObject("filter").toString()).as("unchanged").isEqualTo("{\"minSeverity\":\"critical\"}");
+    }
+
+    @Test
+    void customHeadersAreSentWithEveryDeliveryAndShownOnlyOnceInClear() {
+        Api.Reply created = f.api.post("/api/v1/webhooks", f.org.adminKey(), Json.createObjectBuilder().add("url", receiver.url("/siem"))
+                .add("name", "siem").add("events", Json.createArrayBuilder().add("issue.created"))
+                .add("headers", Json.createObjectBuilder().add("Authorization", "Splunk 5f3c-token").add("X-Team", "red")).build());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().getJsonObject("headers").getString("Authorization")).isEqualTo("Splunk 5f3c-token");
+        String hook = created.json().getString("id");
+        JsonObject shown = f.webhookState(hook).getJsonObject("headers");
+        assertThat(shown.getString("Authorization")).isEqualTo("********");
+        assertThat(shown.getString("X-Team")).isEqualTo("********");
+
+        f.issue();
+        Request got = receiver.await("/siem", 1, WAIT).get(0);
+        assertThat(got.header("Authorization")).isEqualTo("Splunk 5f3c-token");
+        assertThat(got.header("X-Team")).isEqualTo("red");
+        assertThat(got.header("X-Promptfoo-Signature")).as("the product's own headers stay").isNotNull();
+        JsonObject attempt = f.awaitDelivery(hook, Fixture.status("succeeded"), WAIT).getJsonArray("attempts").getJsonObject(0);
+        assertThat(attempt.getJsonObject("requestHeaders").getString("Authorization")).as("masked in the log").isEqualTo("********");
+        assertThat(attempt.toString()).doesNotContain("5f3c-token");
+
+        // A merge patch removes one header and keeps the other's value, which the client never saw again.
+        Api.Reply patched = f.api.patch("/api/v1/webhooks/" + hook, f.org.adminKey(), Json.createObjectBuilder()
+                .add("headers", Json.createObjectBuilder().addNull("X-Team")).build());
+        assertThat(patched.json().getJsonObject("headers").keySet()).containsExactly("Authorization");
+        f.issue();
+        Request second = receiver.await("/siem", 2, WAIT).get(1);
+        assertThat(second.header("Authorization")).isEqualTo("Splunk 5f3c-token");
+        assertThat(second.header("X-Team")).isNull();
+
+        assertHeadersRefused(Json.createObjectBuilder().add("Host", "evil.example"), "headers.Host");
+        assertHeadersRefused(Json.createObjectBuilder().add("webhook-signature", "v1,forged"), "headers.webhook-signature");
+        assertHeadersRefused(Json.createObjectBuilder().add("X-Evil", "a\r\nInjected: yes"), "headers.X-Evil");
+        assertHeadersRefused(Json.createObjectBuilder().add("X-Masked", "********"), "headers.X-Masked");
+        assertHeadersRefused(Json.createObjectBuilder().add("Bad Name", "x"), "headers");
+        jakarta.json.JsonObjectBuilder many = Json.createObjectBuilder();
+        for (int i = 0; i < 21; i++) {
+            many.add("X-H" + i, "v");
+        }
+        assertHeadersRefused(many, "headers");
+    }
+
+    private void assertHeadersRefused(jakarta.json.JsonObjectBuilder headers, String field) {
+        Api.Reply r = f.api.post("/api/v1/webhooks", f.org.adminKey(), Json.createObjectBuilder().add("url", receiver.url("/x"))
+                .add("name", "x").add("events", Json.createArrayBuilder().add("issue.created")).add("headers", headers).build());
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().getString("detail")).as(r.toString()).startsWith(field + ":");
+    }
+
+    private String filterWebhook(String path, String filter) {
+        Api.Reply r = f.api.post("/api/v1/webhooks", f.org.adminKey(), Json.createObjectBuilder().add("url", receiver.url(path))
+                .add("name", path).add("events", Json.createArrayBuilder().add("issue.created").add("issue.updated"))
+                .add("filter", Json.createReader(new java.io.StringReader(filter)).readObject()).build());
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().getString("id");
+    }
+
+    @Test
     void theBodyIsTheDocumentedEnvelopeWithTheIssueAsCommittedAndBothSignaturesVerify() throws Exception {
         JsonObject hook = f.webhook(receiver.url("/siem"));
         String secret = hook.getString("secret");

@@ -173,6 +173,35 @@ class IssueApiIT {
     }
 
     @Test
+    void bodiesThatAreNotUtf8OrNestedTooDeepAreRefusedAndStoreNothing() {
+        byte[] latin1 = "{\"pluginId\":\"caf\u00e9\",\"severity\":\"low\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Api.Reply notUtf8 = api.rawBytes("POST", ISSUES, org.adminKey(), "application/json", latin1);
+        assertThat(notUtf8.status()).isEqualTo(400);
+        assertThat(notUtf8.contentType()).startsWith("application/problem+json");
+        assertThat(notUtf8.json().getString("detail")).contains("not valid UTF-8").contains("offset 16");
+
+        String deep = "{\"pluginId\":\"x\",\"severity\":\"low\",\"targetId\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        Api.Reply nested = api.raw("POST", ISSUES, org.adminKey(), "application/json", deep);
+        assertThat(nested.status()).as(nested.toString()).isEqualTo(400);
+        assertThat(nested.json().getString("detail")).isEqualTo("The request body is nested deeper than 32 levels");
+
+        assertThat(api.get(ISSUES, org.adminKey()).json().getJsonArray("data")).isEmpty();
+    }
+
+    @Test
+    void aCommentOfTwentyThousandEscapedEmojiIsAccepted() {
+        String path = ISSUES + "/" + create(org.adminKey(), issue("low").build()).getString("id");
+        String escaped = "{\"body\":\"" + "\\ud83d\\ude00".repeat(20_000) + "\"}"; // 240 KB on the wire
+        Api.Reply added = api.raw("POST", path + "/comments", org.adminKey(), "application/json", escaped);
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(added.json().getString("body")).isEqualTo("\uD83D\uDE00".repeat(20_000));
+        Api.Reply tooLong = api.raw("POST", path + "/comments", org.adminKey(), "application/json",
+                "{\"body\":\"" + "\\ud83d\\ude00".repeat(20_001) + "\"}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().getString("detail")).startsWith("body: must be at most 20000 characters");
+    }
+
+    @Test
     void membersWriteTeamKeysSeeOnlyTheirTeamAndTheOperatorNothing() {
         String red = tenants.team(org, "red");
         String blue = tenants.team(org, "blue");

@@ -102,6 +102,40 @@ class RetryIT extends ReceiverTestBase {
     }
 
     @Test
+    void eventsWhileAWebhookIsDisabledAreSkippedAndRecoverSendsThemOnceEnabled() {
+        String hook = f.webhook(receiver.url("/off"), "issue.created").getString("id");
+        String path = "/api/v1/webhooks/" + hook;
+        assertThat(f.api.patch(path, f.org.adminKey(), Json.createObjectBuilder().add("enabled", false).build()).status()).isEqualTo(200);
+        Instant before = Instant.now().minusSeconds(1);
+        String issue = f.issue();
+
+        // The delivery is recorded at the commit (fan-out in the same transaction), skipped: no request made.
+        JsonObject skipped = f.deliveries(hook).get(0);
+        assertThat(skipped.getString("status")).isEqualTo("skipped");
+        assertThat(skipped.getInt("attemptCount")).isZero();
+        assertThat(f.api.get(path + "/deliveries?status=skipped", f.org.adminKey()).json().getJsonArray("data")).hasSize(1);
+        Instant after = Instant.now().plusSeconds(1);
+
+        assertThat(f.api.post(path + "/recover", f.org.adminKey(), Json.createObjectBuilder().add("since", before.toString()).build())
+                .status()).as("not while disabled").isEqualTo(409);
+        assertThat(f.api.patch(path, f.org.adminKey(), Json.createObjectBuilder().add("enabled", true).build()).status()).isEqualTo(200);
+        Api.Reply none = f.api.post(path + "/recover", f.org.adminKey(), Json.createObjectBuilder()
+                .add("since", before.minusSeconds(60).toString()).add("until", before.toString()).build());
+        assertThat(none.json().getInt("redelivering")).as("until excludes it").isZero();
+        Api.Reply r = f.api.post(path + "/recover", f.org.adminKey(), Json.createObjectBuilder()
+                .add("since", before.toString()).add("until", after.toString()).build());
+        assertThat(r.status()).isEqualTo(202);
+        assertThat(r.json().getInt("redelivering")).isEqualTo(1);
+
+        Request got = receiver.await("/off", 1, WAIT).get(0);
+        assertThat(got.json().getJsonObject("data").getJsonObject("issue").getString("id")).isEqualTo(issue);
+        assertThat(got.header("webhook-id")).isEqualTo(skipped.getString("id"));
+        assertThat(f.awaitDelivery(hook, Fixture.status("succeeded"), WAIT).getInt("attemptCount")).isEqualTo(1);
+        assertThat(f.api.post(path + "/recover", f.org.adminKey(), Json.createObjectBuilder().add("since", after.toString())
+                .add("until", before.toString()).build()).status()).isEqualTo(400);
+    }
+
+    @Test
     void retryAfterOn429IsHonoured() {
         String hook = f.webhook(receiver.url("/limited"), "issue.created").getString("id");
         receiver.sequence("/limited", Reply.status(429).header("Retry-After", "4"), Reply.status(200));
@@ -128,7 +162,8 @@ class RetryIT extends ReceiverTestBase {
 
         f.patchIssue(issue, Json.createObjectBuilder().add("severity", "low").build());
         receiver.assertQuiet("/gone", 1, Duration.ofSeconds(2));
-        assertThat(f.deliveries(hook)).hasSize(1);
+        assertThat(f.deliveries(hook)).extracting(d -> d.getString("event") + " " + d.getString("status"))
+                .as("the change made while disabled is recorded, not sent").containsExactly("issue.severity_changed skipped", "issue.created failed");
         Api.Reply redeliver = f.api.raw("POST", "/api/v1/webhooks/" + hook + "/deliveries/" + failed.getString("id") + "/redeliver",
                 f.org.adminKey(), null, null);
         assertThat(redeliver.status()).isEqualTo(409);
@@ -203,9 +238,12 @@ class RetryIT extends ReceiverTestBase {
         assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(8));
         assertThat(f.webhookState(hook).getString("disabledReason")).contains("failed");
 
-        f.issue();
+        String whileDisabled = f.issue();
         Receiver.sleep(Duration.ofSeconds(4));
-        assertThat(f.deliveries(hook)).allSatisfy(d -> assertThat(d.getString("status")).isEqualTo("failed"));
+        // What was under way when it was disabled failed; what came after is recorded as skipped, for recover.
+        assertThat(f.deliveries(hook)).allSatisfy(d -> assertThat(d.getString("status")).isIn("failed", "skipped"));
+        assertThat(f.deliveries(hook).get(0).getString("status")).as("the newest, made while disabled").isEqualTo("skipped");
+        assertThat(whileDisabled).isNotBlank();
         int sent = receiver.requests("/dead").size();
         receiver.assertQuiet("/dead", sent, Duration.ofSeconds(2));
 

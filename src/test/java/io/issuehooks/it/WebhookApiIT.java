@@ -308,7 +308,7 @@ class WebhookApiIT {
         assertThat(wrongType.status()).isEqualTo(415);
         assertThat(wrongType.contentType()).startsWith("application/problem+json");
 
-        String huge = webhook("x").add("name", "n".repeat(70 * 1024)).build().toString();
+        String huge = webhook("x").add("name", "n".repeat(260 * 1024)).build().toString();
         Api.Reply tooBig = api.raw("POST", HOOKS, org.adminKey(), "application/json", huge);
         assertThat(tooBig.status()).isEqualTo(413);
         assertThat(tooBig.contentType()).startsWith("application/problem+json");

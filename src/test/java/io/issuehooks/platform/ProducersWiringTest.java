@@ -2,10 +2,12 @@ package io.issuehooks.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.issuehooks.delivery.DeliveryProducers;
 import io.issuehooks.delivery.DeliverySettings;
 import io.issuehooks.outbound.DestinationPolicy;
 import io.issuehooks.delivery.RetrySchedule;
 import io.issuehooks.security.SecretCipher;
+import io.issuehooks.security.SecurityProducers;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The CDI wiring of settings into the objects the application uses, in Weld SE. */
+/** The CDI wiring of settings into the objects the capabilities build from them (their producers), in Weld SE. */
 class ProducersWiringTest {
 
     @TempDir
@@ -42,7 +44,7 @@ class ProducersWiringTest {
 
     /** A fresh container, as a server start would build one. */
     private static WeldContainer weld() {
-        return new Weld().disableDiscovery().addBeanClasses(Producers.class, Settings.class).initialize();
+        return new Weld().disableDiscovery().addBeanClasses(DeliveryProducers.class, SecurityProducers.class, Settings.class).initialize();
     }
 
     @Test

@@ -62,6 +62,11 @@ public final class Api {
         return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A body of raw bytes, for what is not even text: bytes that are not UTF-8. */
+    public Reply rawBytes(String method, String path, String key, String contentType, byte[] body) {
+        return send(request(path, key).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private HttpRequest.Builder request(String path, String key) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");

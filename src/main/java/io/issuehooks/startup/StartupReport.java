@@ -1,8 +1,9 @@
-package io.issuehooks.platform;
+package io.issuehooks.startup;
 
 import static io.issuehooks.platform.Settings.format;
 
 import io.issuehooks.delivery.DeliverySettings;
+import io.issuehooks.platform.Settings;
 import io.issuehooks.outbound.DestinationPolicy;
 import io.issuehooks.delivery.RetentionJob;
 import io.issuehooks.delivery.RetrySchedule;

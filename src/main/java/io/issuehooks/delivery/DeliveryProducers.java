@@ -1,13 +1,8 @@
-package io.issuehooks.platform;
+package io.issuehooks.delivery;
 
-import io.issuehooks.delivery.DeliverySettings;
 import io.issuehooks.outbound.DestinationPolicy;
-import io.issuehooks.delivery.RetrySchedule;
-import io.issuehooks.delivery.WebhookLanes;
 import io.issuehooks.outbound.WebhookHttpClient;
-import io.issuehooks.security.SecretCipher;
-import io.issuehooks.security.ServerKey;
-import io.issuehooks.webhooks.WebhookSettings;
+import io.issuehooks.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -19,17 +14,12 @@ import java.time.Duration;
 import java.util.Properties;
 
 /**
- * The application's CDI producers, in one place: objects built from settings once per application. They are
- * {@code @Singleton} (no client proxy) because they are immutable and have no no-argument constructor.
+ * What delivery builds from its settings, once per application: the retry schedule, the delivery settings,
+ * the per-webhook lanes, the destination policy and the HTTP client. {@code @Singleton} (no client proxy):
+ * they are immutable and have no no-argument constructor.
  */
 @ApplicationScoped
-public class Producers {
-
-    @Produces
-    @Singleton
-    SecretCipher secretCipher(Settings settings) {
-        return new SecretCipher(ServerKey.load(settings));
-    }
+public class DeliveryProducers {
 
     @Produces
     @Singleton
@@ -66,12 +56,6 @@ public class Producers {
 
     @Produces
     @Singleton
-    WebhookSettings webhookSettings(Settings settings) {
-        return new WebhookSettings(settings.duration(WebhookSettings.ROTATION_GRACE, Duration.ofHours(24)));
-    }
-
-    @Produces
-    @Singleton
     WebhookHttpClient webhookHttpClient(DeliverySettings delivery, DestinationPolicy policy) {
         // Every sender thread and every delivery MDB (which sends single attempts itself) may be sending to one
         // endpoint: the per-route limit must not queue them.
@@ -85,7 +69,7 @@ public class Producers {
     }
 
     private static String version() {
-        try (InputStream in = Producers.class.getResourceAsStream("/io/issuehooks/version.properties")) {
+        try (InputStream in = DeliveryProducers.class.getResourceAsStream("/io/issuehooks/version.properties")) {
             Properties p = new Properties();
             if (in != null) {
                 p.load(in);

@@ -1,0 +1,115 @@
+package io.issuehooks.delivery;
+
+import io.issuehooks.client.IssueEventType;
+import io.issuehooks.outbound.HttpOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The application's meters, in the registry of WildFly's Micrometer subsystem (scraped at /prometheus on the
+ * management interface, Prometheus format). Labelled by event type and outcome only: never by webhook,
+ * URL or organisation, which would make a series per customer (cardinality, privacy); the per-webhook view is
+ * the API's. Queue depths come from the server's own messaging metrics.
+ */
+@ApplicationScoped
+public class DeliveryMetrics {
+
+    /** What an attempt came to, as the {@code outcome} label says it. */
+    public enum Outcome {
+        SUCCESS("2xx"), REJECTED("non_2xx"), TIMEOUT("timeout"), CONNECTION_ERROR("connection_error"),
+        REFUSED_DESTINATION("refused_destination");
+
+        final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        static Outcome of(HttpOutcome outcome) {
+            if (outcome.statusCode() > 0) {
+                return outcome.success() ? SUCCESS : REJECTED;
+            }
+            String error = outcome.error() == null ? "" : outcome.error();
+            if (error.startsWith("refused destination")) {
+                return REFUSED_DESTINATION;
+            }
+            return error.contains("timed out") || error.startsWith("not sent in time") ? TIMEOUT : CONNECTION_ERROR;
+        }
+    }
+
+    @Inject
+    MeterRegistry registry;
+
+    @Resource(lookup = "java:jboss/datasources/IssuehooksDS")
+    DataSource db;
+
+    private final Map<IssueEventType, Counter> published = new EnumMap<>(IssueEventType.class);
+    private final Map<Outcome, Counter> attempts = new EnumMap<>(Outcome.class);
+    private Timer duration;
+    private Timer latency;
+
+    /**
+     * Through the registry's convenience methods only: WildFly's per-deployment registry passes those on to the
+     * server's registries (Prometheus), while meters built with {@code Counter.builder(...).register(registry)}
+     * would stay in the deployment's own registry and never be scraped. For the same reason the timers have no
+     * histogram buckets: WildFly's application registry takes no distribution configuration. They export a count,
+     * a sum and a maximum, from which rates and averages follow.
+     */
+    @PostConstruct
+    void register() {
+        for (IssueEventType type : IssueEventType.values()) {
+            published.put(type, registry.counter("issuehooks.events.published", "event", type.wireName()));
+        }
+        for (Outcome o : Outcome.values()) {
+            attempts.put(o, registry.counter("issuehooks.delivery.attempts", "outcome", o.label));
+        }
+        duration = registry.timer("issuehooks.delivery.attempt.duration");
+        latency = registry.timer("issuehooks.delivery.latency");
+        registry.gauge("issuehooks.webhooks.failing", io.micrometer.core.instrument.Tags.empty(), this,
+                m -> m.count("failing_since IS NOT NULL AND enabled = true"));
+        registry.gauge("issuehooks.webhooks.disabled", io.micrometer.core.instrument.Tags.empty(), this,
+                m -> m.count("enabled = false"));
+    }
+
+    /** Makes the meters exist from start-up, so a scrape shows zeros rather than nothing. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        published.size();
+    }
+
+    void published(IssueEventType type) {
+        published.get(type).increment();
+    }
+
+    void attempted(HttpOutcome outcome) {
+        attempts.get(Outcome.of(outcome)).increment();
+        duration.record(Duration.ofMillis(outcome.durationMillis()));
+    }
+
+    void delivered(long queuedAtMillis) {
+        latency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - queuedAtMillis)));
+    }
+
+    double count(String condition) {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*) FROM webhook WHERE " + condition)) {
+            return r.next() ? r.getLong(1) : Double.NaN;
+        } catch (SQLException e) {
+            return Double.NaN;
+        }
+    }
+}

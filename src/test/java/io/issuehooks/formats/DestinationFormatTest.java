@@ -1,0 +1,63 @@
+package io.issuehooks.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class DestinationFormatTest {
+
+    static final String PAYLOAD = "{\"event\":\"issue.updated\",\"timestamp\":\"2026-01-31T12:00:00.123Z\",\"data\":{\"issue\":{\"id\":\"i-1\","
+            + "\"pluginId\":\"harmful:<b>&\",\"status\":\"open\",\"severity\":\"high\"},\"eventData\":{\"changes\":[\"severity changed to high\"]},"
+            + "\"userId\":\"u\"}}";
+
+    @Test
+    void promptfooIsThePayloadItself() {
+        assertThat(DestinationFormat.PROMPTFOO.render(PAYLOAD, UUID.randomUUID())).isSameAs(PAYLOAD);
+        assertThat(DestinationFormat.stored(null)).isEqualTo(DestinationFormat.PROMPTFOO);
+    }
+
+    @Test
+    void renderingIsAFunctionOfThePayloadSoRetriesSendTheSameBytes() {
+        UUID id = UUID.randomUUID();
+        for (DestinationFormat f : DestinationFormat.values()) {
+            assertThat(f.render(PAYLOAD, id)).as(f.wireName()).isEqualTo(f.render(PAYLOAD, id));
+        }
+    }
+
+    @Test
+    void cloudEventsAreValidForTheSdk() {
+        UUID id = UUID.randomUUID();
+        byte[] bytes = DestinationFormat.CLOUDEVENTS.render(PAYLOAD, id).getBytes(StandardCharsets.UTF_8);
+        CloudEvent event = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).deserialize(bytes);
+        assertThat(event.getId()).isEqualTo(id.toString());
+        assertThat(event.getType()).isEqualTo("issue.updated");
+        assertThat(event.getTime().toInstant().toString()).isEqualTo("2026-01-31T12:00:00.123Z");
+        assertThat(event.getDataContentType()).isEqualTo("application/json");
+    }
+
+    @Test
+    void splunkEventsHaveTheCollectorsShape() {
+        JsonObject e = Json.createReader(new StringReader(DestinationFormat.SPLUNK_HEC.render(PAYLOAD, UUID.randomUUID()))).readObject();
+        assertThat(e.keySet()).containsExactly("time", "host", "source", "sourcetype", "event");
+        assertThat(e.getJsonNumber("time").toString()).isEqualTo("1769860800.123");
+        assertThat(e.getJsonObject("event")).isEqualTo(Json.createReader(new StringReader(PAYLOAD)).readObject());
+    }
+
+    @Test
+    void slackTextIsEscapedAndCutNeverInsideAnEscape() {
+        String slack = DestinationFormat.SLACK.render(PAYLOAD, UUID.randomUUID());
+        assertThat(slack).contains("harmful:&lt;b&gt;&amp;").doesNotContain("<b>").contains("severity changed to high");
+        assertThat(SlackMessage.escape("<!here> & <@U1>")).isEqualTo("&lt;!here&gt; &amp; &lt;@U1&gt;");
+        assertThat(SlackMessage.cut("abc&amp;", 6)).isEqualTo("abc…");
+        assertThat(SlackMessage.cut("a".repeat(10), 10)).isEqualTo("a".repeat(10));
+        assertThat(SlackMessage.cut("\uD83D\uDE00".repeat(5), 3)).isEqualTo("\uD83D\uDE00\uD83D\uDE00…");
+    }
+}
