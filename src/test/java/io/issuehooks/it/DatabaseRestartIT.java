@@ -31,6 +31,8 @@ class DatabaseRestartIT extends ReceiverTestBase {
 
         f.issue();
         receiver.await("/restart", 1, WAIT); // failed: its retry is due a second later
+        // Once that outcome is committed (before it, a database outage would only make the first attempt be made again).
+        f.awaitDelivery(hook, d -> d.getInt("attemptCount") >= 1, WAIT);
         try {
             postgres("stop");
             Thread.sleep(5_000); // the retry falls due, and finds no database
