@@ -80,6 +80,10 @@ public class DeliveryMetrics {
         }
         duration = registry.timer("issuehooks.delivery.attempt.duration");
         latency = registry.timer("issuehooks.delivery.latency");
+        // A gauge left by an earlier deployment of the application would keep reading its dead instance: replace it.
+        for (String name : new String[] {"issuehooks.webhooks.failing", "issuehooks.webhooks.disabled"}) {
+            registry.find(name).gauges().forEach(registry::remove);
+        }
         registry.gauge("issuehooks.webhooks.failing", io.micrometer.core.instrument.Tags.empty(), this,
                 m -> m.count("failing_since IS NOT NULL AND enabled = true"));
         registry.gauge("issuehooks.webhooks.disabled", io.micrometer.core.instrument.Tags.empty(), this,
