@@ -255,7 +255,7 @@ function recoverCard(w, deliveries) {
     }, {id: 'recover'});
     return h('section', {class: 'card', id: 'recover-card'},
         h('h2', null, 'Recover'),
-        h('p', {class: 'help'}, 'Redelivers every failed delivery created since this time (and pending ones whose attempt '
+        h('p', {class: 'help'}, 'Redelivers every failed or skipped delivery created since this time (and pending ones whose attempt '
             + 'is over 5 minutes late), oldest first, with a fresh run of retries.'),
         h('div', {class: 'row'}, h('label', {class: 'field inline', for: 'recover-since'},
             h('span', null, 'Since (your local time)')), since, recover), result);

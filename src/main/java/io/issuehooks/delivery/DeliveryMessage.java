@@ -40,7 +40,7 @@ public record DeliveryMessage(UUID eventId, String issueId, String payload, List
 
     /** An event's first attempts to healthy webhooks: in the issue's group. */
     public static DeliveryMessage batch(UUID eventId, String issueId, String payload, List<Attempt> attempts) {
-        return new DeliveryMessage(eventId, issueId, payload, attempts, group(issueId), false);
+        return new DeliveryMessage(eventId, issueId, payload, attempts, IssueEvent.group(issueId), false);
     }
 
     /**
@@ -48,11 +48,7 @@ public record DeliveryMessage(UUID eventId, String issueId, String payload, List
      * back no other webhook.
      */
     public static DeliveryMessage isolated(UUID eventId, String issueId, String payload, Attempt attempt) {
-        return new DeliveryMessage(eventId, issueId, payload, List.of(attempt), attempt.webhookId() + "/" + group(issueId), false);
-    }
-
-    private static String group(String issueId) {
-        return IssueEvent.group(issueId);
+        return new DeliveryMessage(eventId, issueId, payload, List.of(attempt), attempt.webhookId() + "/" + IssueEvent.group(issueId), false);
     }
 
     /** A retry or a redelivery: outside any group, so it never holds back the deliveries behind it. */

@@ -1,5 +1,6 @@
 package io.issuehooks.delivery;
 
+import io.issuehooks.platform.Databases;
 import io.issuehooks.platform.Times;
 import io.issuehooks.security.SecretCipher;
 import io.issuehooks.formats.DestinationFormat;
@@ -166,16 +167,16 @@ public class DeliveryStore {
     /** One pending delivery per attempt of the messages, a thousand rows a statement. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void insertDeliveries(UUID eventId, String type, List<DeliveryMessage> messages, java.time.Duration firstWait) {
-        insertDeliveries(eventId, type, messages.stream().flatMap(m -> m.attempts().stream()).toList(), "PENDING", firstWait);
+        insertDeliveries(eventId, type, messages.stream().flatMap(m -> m.attempts().stream()).toList(), DeliveryStatus.PENDING, firstWait);
     }
 
     /** Deliveries of an event to disabled webhooks: recorded as skipped, no message, nothing due. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void insertSkipped(UUID eventId, String type, List<DeliveryMessage.Attempt> skipped) {
-        insertDeliveries(eventId, type, skipped, "SKIPPED", null);
+        insertDeliveries(eventId, type, skipped, DeliveryStatus.SKIPPED, null);
     }
 
-    private void insertDeliveries(UUID eventId, String type, List<DeliveryMessage.Attempt> attempts, String status,
+    private void insertDeliveries(UUID eventId, String type, List<DeliveryMessage.Attempt> attempts, DeliveryStatus status,
             java.time.Duration firstWait) {
         Instant created = Times.now();
         OffsetDateTime now = time(created);
@@ -185,13 +186,14 @@ public class DeliveryStore {
                 List<DeliveryMessage.Attempt> rows = attempts.subList(from, Math.min(attempts.size(), from + 1000));
                 try (PreparedStatement s = c.prepareStatement("insert into delivery (id, webhook_id, event_id, event_type, "
                         + "status, attempts, next_attempt_at, created_at, updated_at) values "
-                        + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, '" + status + "', 0, ?, ?, ?)")))) {
+                        + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, 0, ?, ?, ?)")))) {
                     int i = 1;
                     for (DeliveryMessage.Attempt a : rows) {
                         s.setObject(i++, a.deliveryId());
                         s.setObject(i++, a.webhookId());
                         s.setObject(i++, eventId);
                         s.setString(i++, type);
+                        s.setString(i++, status.name());
                         s.setObject(i++, due);
                         s.setObject(i++, now);
                         s.setObject(i++, now);
@@ -333,7 +335,7 @@ public class DeliveryStore {
     private boolean postgres(Connection c) throws SQLException {
         Boolean known = postgres;
         if (known == null) {
-            known = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            known = Databases.isPostgres(c);
             postgres = known;
         }
         return known;

@@ -79,12 +79,20 @@ public class FanOutService implements IssueEventPublisher {
     private List<DeliveryMessage> fanOut(IssueEvent event, List<DeliveryStore.Subscriber> webhooks) {
         metrics.published(event.type());
         UUID team = uuid(event.teamId()).orElse(null);
-        WebhookFilter.Facts[] facts = {null}; // read from the payload once, and only if a webhook has a filter
-        List<DeliveryStore.Subscriber> targets = webhooks.stream()
-                .filter(w -> Webhook.subscribes(w.events(), w.teamId(), event.type(), team))
-                .filter(w -> w.filter() == null || WebhookFilter.stored(w.filter()).matches(
-                        facts[0] == null ? (facts[0] = WebhookFilter.Facts.of(event.payload())) : facts[0]))
-                .toList();
+        List<DeliveryStore.Subscriber> targets = new ArrayList<>();
+        WebhookFilter.Facts facts = null; // read from the payload once, and only if a webhook has a filter
+        for (DeliveryStore.Subscriber w : webhooks) {
+            if (!Webhook.subscribes(w.events(), w.teamId(), event.type(), team)) {
+                continue;
+            }
+            if (w.filter() != null) {
+                facts = facts == null ? WebhookFilter.Facts.of(event.payload()) : facts;
+                if (!WebhookFilter.stored(w.filter()).matches(facts)) {
+                    continue;
+                }
+            }
+            targets.add(w);
+        }
         if (targets.isEmpty()) {
             return List.of();
         }

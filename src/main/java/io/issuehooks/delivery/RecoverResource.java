@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,22 +38,12 @@ public class RecoverResource {
         UUID webhook = Ids.path("webhook", webhookId);
         caller.requireOrganizationAdmin(); // the service finds the webhook
         body.allowOnly(Set.of("since", "until"));
-        Instant from = time(body, "since").orElseThrow(() -> ApiException.invalid("since", "is required"));
-        Instant until = time(body, "until").orElse(Instant.parse("9999-12-31T00:00:00Z"));
+        Instant from = body.optionalInstant("since").orElseThrow(() -> ApiException.invalid("since", "is required"));
+        Instant until = body.optionalInstant("until").orElse(Instant.parse("9999-12-31T00:00:00Z"));
         if (!until.isAfter(from)) {
             throw ApiException.invalid("until", "must be later than since");
         }
         int count = replay.recover(webhook, from, until);
         return Response.accepted(JSON.createObjectBuilder().add("redelivering", count).build()).build();
-    }
-
-    private static java.util.Optional<Instant> time(JsonRequest body, String field) {
-        return body.optionalText(field, 40).map(text -> {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException e) {
-                throw ApiException.invalid(field, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
-            }
-        });
     }
 }

@@ -1,5 +1,6 @@
 package io.issuehooks.delivery;
 
+import io.issuehooks.platform.Databases;
 import io.issuehooks.platform.Settings;
 import io.issuehooks.platform.Times;
 import jakarta.annotation.Resource;
@@ -45,7 +46,7 @@ public class RetentionJob {
     @Schedule(hour = "*", minute = "23", persistent = false)
     public void purge() {
         try (Connection lock = db.getConnection()) {
-            boolean postgres = lock.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            boolean postgres = Databases.isPostgres(lock);
             if (postgres && !advisoryLock(lock, "pg_try_advisory_lock")) {
                 LOG.fine("Retention skipped: another server is running it");
                 return;

@@ -3,12 +3,14 @@ package io.issuehooks.delivery;
 import static io.issuehooks.client.JsonSupport.JSON;
 
 import io.issuehooks.formats.DestinationFormat;
+import io.issuehooks.webhooks.WebhookHeaders;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -16,12 +18,7 @@ import java.util.UUID;
  * during a rotation's grace period {@code webhook-signature} carries a signature by each secret. The webhook's
  * custom headers come last; their values are secrets, masked in the record of the attempt ({@link #headersJson}).
  */
-public record SignedRequest(byte[] body, Map<String, String> headers, java.util.Set<String> masked) {
-
-    static SignedRequest sign(String payload, UUID deliveryId, UUID webhookId, String secret, String previousSecret,
-            Instant now, String userAgent) {
-        return sign(payload, null, deliveryId, webhookId, secret, previousSecret, now, userAgent, Map.of(), DestinationFormat.PROMPTFOO);
-    }
+public record SignedRequest(byte[] body, Map<String, String> headers, Set<String> masked) {
 
     /**
      * The attempt in the webhook's format: the body rendered from the Promptfoo payload (the same bytes on every
@@ -55,12 +52,12 @@ public record SignedRequest(byte[] body, Map<String, String> headers, java.util.
 
     /** What an attempt that never reached the network sent: nothing. */
     static SignedRequest unsent() {
-        return new SignedRequest(new byte[0], Map.of(), java.util.Set.of());
+        return new SignedRequest(new byte[0], Map.of(), Set.of());
     }
 
     String headersJson() {
         JsonObjectBuilder json = JSON.createObjectBuilder();
-        headers.forEach((name, value) -> json.add(name, masked.contains(name) ? io.issuehooks.webhooks.WebhookHeaders.MASK : value));
+        headers.forEach((name, value) -> json.add(name, masked.contains(name) ? WebhookHeaders.MASK : value));
         return json.build().toString();
     }
 }

@@ -19,9 +19,21 @@ import java.util.UUID;
 public final class JsonRequest {
 
     private final JsonObject body;
+    /** Where the object sits in the request ("filter." for the webhook's filter), put before every field named. */
+    private final String prefix;
 
     public JsonRequest(JsonObject body) {
+        this(body, "");
+    }
+
+    private JsonRequest(JsonObject body, String prefix) {
         this.body = body;
+        this.prefix = prefix;
+    }
+
+    /** An object inside the request, read by the same rules, its refusals naming {@code field.name}. */
+    public static JsonRequest nested(String field, JsonObject body) {
+        return new JsonRequest(body, field + ".");
     }
 
     public JsonObject json() {
@@ -32,7 +44,7 @@ public final class JsonRequest {
     public JsonRequest allowOnly(Set<String> fields) {
         for (String name : body.keySet()) {
             if (!fields.contains(name)) {
-                throw ApiException.invalid(name, "unknown field; allowed fields are " + String.join(", ", sorted(fields)));
+                throw ApiException.invalid(prefix + name, "unknown field; allowed fields are " + String.join(", ", sorted(fields)));
             }
         }
         return this;
@@ -48,7 +60,7 @@ public final class JsonRequest {
 
     /** A string that must be present, not blank, and at most maxLength characters. */
     public String requiredText(String name, int maxLength) {
-        return optionalText(name, maxLength).orElseThrow(() -> ApiException.invalid(name, "is required"));
+        return optionalText(name, maxLength).orElseThrow(() -> ApiException.invalid(prefix + name, "is required"));
     }
 
     /** Absent or null gives empty; otherwise the same rules as {@link #requiredText}. */
@@ -58,13 +70,13 @@ public final class JsonRequest {
             return Optional.empty();
         }
         if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw ApiException.invalid(name, "must be a string");
+            throw ApiException.invalid(prefix + name, "must be a string");
         }
         String text = ((JsonString) value).getString();
         if (text.isBlank()) {
-            throw ApiException.invalid(name, "must not be blank");
+            throw ApiException.invalid(prefix + name, "must not be blank");
         }
-        checkText(name, text, maxLength);
+        checkText(prefix + name, text, maxLength);
         return Optional.of(text);
     }
 
@@ -76,7 +88,7 @@ public final class JsonRequest {
         if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
             return Optional.of(value == JsonValue.TRUE);
         }
-        throw ApiException.invalid(name, "must be true or false");
+        throw ApiException.invalid(prefix + name, "must be true or false");
     }
 
     /** A whole number between min and max; absent or null gives empty, anything else is refused. */
@@ -87,17 +99,28 @@ public final class JsonRequest {
         }
         String range = "must be a whole number from " + min + " to " + max;
         if (value.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()) {
-            throw ApiException.invalid(name, range);
+            throw ApiException.invalid(prefix + name, range);
         }
         java.math.BigInteger n = ((JsonNumber) value).bigIntegerValue();
         if (n.compareTo(java.math.BigInteger.valueOf(min)) < 0 || n.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
-            throw ApiException.invalid(name, range);
+            throw ApiException.invalid(prefix + name, range);
         }
         return Optional.of(n.intValue());
     }
 
+    /** An ISO-8601 instant such as 2026-01-31T00:00:00Z; absent or null gives empty. */
+    public Optional<java.time.Instant> optionalInstant(String name) {
+        return optionalText(name, 40).map(text -> {
+            try {
+                return java.time.Instant.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw ApiException.invalid(prefix + name, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
+            }
+        });
+    }
+
     public Optional<UUID> optionalUuid(String name) {
-        return optionalText(name, 36).map(text -> parseUuid(name, text));
+        return optionalText(name, 36).map(text -> parseUuid(prefix + name, text));
     }
 
     /** An array of strings; absent gives empty, null or another type is refused. */
@@ -107,15 +130,15 @@ public final class JsonRequest {
             return Optional.empty();
         }
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw ApiException.invalid(name, "must be an array of strings");
+            throw ApiException.invalid(prefix + name, "must be an array of strings");
         }
         List<String> result = new ArrayList<>();
         for (JsonValue item : (JsonArray) value) {
             if (item.getValueType() != JsonValue.ValueType.STRING) {
-                throw ApiException.invalid(name, "must be an array of strings");
+                throw ApiException.invalid(prefix + name, "must be an array of strings");
             }
             String text = ((JsonString) item).getString();
-            checkText(name, text, maxLength);
+            checkText(prefix + name, text, maxLength);
             result.add(text);
         }
         return Optional.of(result);

@@ -152,12 +152,7 @@ public record WebhookFilter(Set<String> severities, String minSeverity, Set<Stri
             return null;
         }
         String field = "filter." + key;
-        List<String> items;
-        try {
-            items = new JsonRequest(JSON.createObjectBuilder().add(key, o.get(key)).build()).optionalStrings(key, MAX_PATTERN).orElseThrow();
-        } catch (ApiException e) { // the same rules, named by their place in the request
-            throw ApiException.invalid(field, e.getMessage().substring(key.length() + 2));
-        }
+        List<String> items = JsonRequest.nested("filter", o).optionalStrings(key, MAX_PATTERN).orElseThrow();
         if (items.isEmpty()) {
             throw ApiException.invalid(field, "must not be empty (leave the condition out to accept everything)");
         }

@@ -66,11 +66,8 @@ public record WebhookInput(String name, String url, List<IssueEventType> events,
      */
     public WebhookInput merge(JsonRequest patch) {
         patch.allowOnly(FIELDS);
-        JsonValue merged = JSON.createMergePatch(patch.json()).apply(toJson());
-        if (merged.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.invalid("body", "must be a JSON object");
-        }
-        JsonRequest result = new JsonRequest(merged.asJsonObject());
+        // An object patched onto an object is an object.
+        JsonRequest result = new JsonRequest(JSON.createMergePatch(patch.json()).apply(toJson()).asJsonObject());
         for (String required : List.of("name", "url", "events", "enabled")) {
             if (!result.has(required)) {
                 throw ApiException.invalid(required, "is required and cannot be removed");

@@ -81,10 +81,6 @@ public final class DeliveryBenchmark {
         }
         int webhooks = Integer.getInteger("bench.webhooks", 1);
         int warmup = Integer.getInteger("bench.warmup", 60);
-        if (mode.equals("warm")) {
-            warm(warmup);
-            return;
-        }
         DeliveryBenchmark bench = new DeliveryBenchmark(webhooks, warmup);
         try {
             switch (mode) {
@@ -94,36 +90,10 @@ public final class DeliveryBenchmark {
                         Integer.getInteger("bench.minutes", 30) * 60, 300);
                 case "throughput" -> bench.throughput(Integer.getInteger("bench.issues", 1000), Integer.getInteger("bench.clients", 8));
                 case "api" -> bench.api(Integer.getInteger("bench.issues", 5000), Integer.getInteger("bench.clients", 8));
-                default -> throw new IllegalArgumentException("bench.mode: rate, soak, throughput, api or warm, not " + mode);
+                default -> throw new IllegalArgumentException("bench.mode: rate, soak, throughput or api, not " + mode);
             }
         } finally {
             bench.receiver.close();
-        }
-    }
-
-    /**
-     * One server warmed up for long (the JIT compiles for minutes on two cores), then measured as a server that
-     * has been up for a while: 400 single-webhook events/s, issues with ten webhooks each as fast as the API takes
-     * them (after two more minutes of that load), then issues with no webhook.
-     */
-    private static void warm(int warmup) throws Exception {
-        DeliveryBenchmark one = new DeliveryBenchmark(1, warmup);
-        try {
-            one.fixedRate(Double.parseDouble(System.getProperty("bench.rate", "400")), Integer.getInteger("bench.seconds", 45), 0);
-        } finally {
-            one.receiver.close();
-        }
-        DeliveryBenchmark ten = new DeliveryBenchmark(10, 120);
-        try {
-            ten.throughput(Integer.getInteger("bench.issues", 2000), Integer.getInteger("bench.clients", 8));
-        } finally {
-            ten.receiver.close();
-        }
-        DeliveryBenchmark none = new DeliveryBenchmark(0, 30);
-        try {
-            none.api(5000, 8);
-        } finally {
-            none.receiver.close();
         }
     }
 

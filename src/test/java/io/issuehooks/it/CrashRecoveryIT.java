@@ -3,6 +3,7 @@ package io.issuehooks.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.issuehooks.testsupport.Await;
 import io.issuehooks.testsupport.Fixture;
 import io.issuehooks.testsupport.Receiver;
 import io.issuehooks.testsupport.Receiver.Reply;
@@ -175,13 +176,13 @@ class CrashRecoveryIT {
     /** Starts the server (with a Byteman rule that kills it at one point, or none) and makes an organisation. */
     private Fixture start(String rule) throws Exception {
         controller.start(SERVER, Map.of("javaVmArguments", rule == null ? CrashServer.baseArguments() : CrashServer.jvmArguments(rule)));
-        CrashServer.awaitApplication(WAIT);
+        Await.healthy(CrashServer.URL, WAIT);
         return new Fixture(new URL(CrashServer.URL));
     }
 
     /** Waits for the process to die, lets Arquillian know, and starts the server again, without any rule. */
     private void restartAfterTheCrash() throws Exception {
-        CrashServer.await(() -> CrashServer.process().isEmpty(), WAIT, "the server process ended");
+        Await.until(() -> CrashServer.process().isEmpty(), WAIT, "the server process ended");
         try {
             controller.kill(SERVER);
         } catch (Exception e) { // a LifecycleException, rethrown by Arquillian without declaring it
@@ -190,11 +191,11 @@ class CrashRecoveryIT {
             }
             // The process had ended but was not yet reaped, so Arquillian still asked it to shut down and found no
             // management port. It is gone either way: start it again.
-            CrashServer.await(CrashServer::managementPortClosed, WAIT, "the management port closed");
+            Await.until(CrashServer::managementPortClosed, WAIT, "the management port closed");
         }
         // Arquillian would keep the arguments of the last start, the rule's included.
         controller.start(SERVER, Map.of("javaVmArguments", CrashServer.baseArguments()));
-        CrashServer.awaitApplication(WAIT);
+        Await.healthy(CrashServer.URL, WAIT);
     }
 
     private static ProcessHandle serverProcess() {
@@ -202,10 +203,10 @@ class CrashRecoveryIT {
     }
 
     private static void awaitNoPreparedBrokerTransactions() {
-        CrashServer.await(() -> CrashServer.preparedBrokerTransactions() == 0, WAIT, "the broker's prepared transactions were resolved");
+        Await.until(() -> CrashServer.preparedBrokerTransactions() == 0, WAIT, "the broker's prepared transactions were resolved");
     }
 
     private static void awaitNoMessages(String queue) {
-        CrashServer.await(() -> CrashServer.messageCount(queue) == 0, WAIT, queue + " is empty");
+        Await.until(() -> CrashServer.messageCount(queue) == 0, WAIT, queue + " is empty");
     }
 }

@@ -1,10 +1,6 @@
 package io.issuehooks.it;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +8,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
@@ -88,22 +83,6 @@ final class CrashServer {
         }
     }
 
-    /** Waits until the application answers its health check. */
-    static void awaitApplication(Duration timeout) {
-        HttpClient http = HttpClient.newHttpClient();
-        await(() -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(URL + "api/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }, timeout, "the application answered on " + URL);
-    }
-
     private static Path deployments() {
         return Path.of(System.getProperty("it.kill.base.dir"), "deployments");
     }
@@ -115,16 +94,6 @@ final class CrashServer {
     static long messageCount(String queue) {
         ModelNode address = brokerAddress().add("jms-queue", queue);
         return broker(Operations.createReadAttributeOperation(address, "message-count")).asLong();
-    }
-
-    static void await(BooleanSupplier condition, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + timeout + " in vain until " + what);
-            }
-            io.issuehooks.testsupport.Receiver.sleep(Duration.ofMillis(200));
-        }
     }
 
     private static ModelNode brokerAddress() {

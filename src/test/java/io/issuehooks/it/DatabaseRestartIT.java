@@ -2,6 +2,7 @@ package io.issuehooks.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.issuehooks.testsupport.Await;
 import io.issuehooks.testsupport.Fixture;
 import io.issuehooks.testsupport.Receiver.Reply;
 import io.issuehooks.testsupport.Receiver.Request;
@@ -50,12 +51,8 @@ class DatabaseRestartIT extends ReceiverTestBase {
     }
 
     /** Until the API answers again: its pooled connections to the old database process are discarded as they fail. */
-    private void awaitApi() throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (f.api.get("/api/v1/webhooks", f.org.adminKey()).status() != 200) {
-            assertThat(System.nanoTime()).as("the API answers again").isLessThan(deadline);
-            Thread.sleep(200);
-        }
+    private void awaitApi() {
+        Await.until(() -> f.api.get("/api/v1/webhooks", f.org.adminKey()).status() == 200, WAIT, "the API answers again");
     }
 
     private static void postgres(String action) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package io.issuehooks.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.issuehooks.testsupport.Await;
 import io.issuehooks.testsupport.Fixture;
 import io.issuehooks.testsupport.NodeReceiver;
 import io.issuehooks.testsupport.Receiver.Reply;
@@ -126,7 +127,7 @@ class ObservabilityIT extends ReceiverTestBase {
     }
 
     private static void await(java.util.function.BooleanSupplier condition) {
-        CrashServer.await(condition, WAIT, "every outcome was recorded");
+        Await.until(condition, WAIT, "every outcome was recorded");
     }
 
 }

@@ -238,12 +238,11 @@ class RetryIT extends ReceiverTestBase {
         assertThat(Duration.between(start, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(8));
         assertThat(f.webhookState(hook).getString("disabledReason")).contains("failed");
 
-        String whileDisabled = f.issue();
+        f.issue();
         Receiver.sleep(Duration.ofSeconds(4));
         // What was under way when it was disabled failed; what came after is recorded as skipped, for recover.
         assertThat(f.deliveries(hook)).allSatisfy(d -> assertThat(d.getString("status")).isIn("failed", "skipped"));
         assertThat(f.deliveries(hook).get(0).getString("status")).as("the newest, made while disabled").isEqualTo("skipped");
-        assertThat(whileDisabled).isNotBlank();
         int sent = receiver.requests("/dead").size();
         receiver.assertQuiet("/dead", sent, Duration.ofSeconds(2));
 

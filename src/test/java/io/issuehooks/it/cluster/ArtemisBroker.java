@@ -1,5 +1,6 @@
 package io.issuehooks.it.cluster;
 
+import io.issuehooks.testsupport.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,12 +63,12 @@ final class ArtemisBroker {
 
     /** Waits until the broker serves: its log says it is live (a backup waits for its primary to die). */
     void awaitLive(Duration timeout) {
-        Processes.await(() -> logContains("AMQ221007") || logContains("AMQ221010"), timeout, name + " is live");
+        Await.until(() -> logContains("AMQ221007") || logContains("AMQ221010"), timeout, name + " is live");
     }
 
     /** Waits until a backup is ready to take over. */
     void awaitBackup(Duration timeout) {
-        Processes.await(() -> logContains("AMQ221031") || logContains("AMQ221109"), timeout, name + " waits as a backup");
+        Await.until(() -> logContains("AMQ221031") || logContains("AMQ221109"), timeout, name + " waits as a backup");
     }
 
     void kill() {

@@ -1,5 +1,6 @@
 package io.issuehooks.it.cluster;
 
+import io.issuehooks.testsupport.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.issuehooks.testsupport.Api;
@@ -164,7 +165,7 @@ class ClusterIT {
         } catch (RuntimeException e) {
             // the server died while committing, as it should
         }
-        Processes.await(() -> !node1.running(), WAIT, "node 1 died at the broker commit");
+        Await.until(() -> !node1.running(), WAIT, "node 1 died at the broker commit");
 
         // Node 2 recovers every 5 s: it must leave node 1's branch alone (neither commit nor roll it back).
         Thread.sleep(20_000);
@@ -263,7 +264,7 @@ class ClusterIT {
      */
     static Map<String, List<Request>> awaitEveryEvent() {
         Map<String, List<Request>> byPath = new HashMap<>();
-        Processes.await(() -> {
+        Await.until(() -> {
             for (String path : HOOKS) {
                 Set<String> seen = receiver.requests(path).stream().map(ClusterIT::eventKey).collect(Collectors.toSet());
                 if (!seen.containsAll(committed)) {

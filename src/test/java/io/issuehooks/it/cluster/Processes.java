@@ -1,5 +1,6 @@
 package io.issuehooks.it.cluster;
 
+import io.issuehooks.testsupport.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 
 /**
  * The processes the cluster test starts: found by a marker in their command line, SIGKILLed on demand, and all of
@@ -66,28 +66,13 @@ final class Processes {
     static void kill(String marker) {
         find(marker).ifPresent(p -> {
             p.destroyForcibly();
-            await(() -> !p.isAlive(), Duration.ofSeconds(30), "the process with " + marker + " ended");
+            Await.until(() -> !p.isAlive(), Duration.ofSeconds(30), "the process with " + marker + " ended");
         });
     }
 
     static void killAll() {
         for (String marker : MARKERS) {
             find(marker).ifPresent(ProcessHandle::destroyForcibly);
-        }
-    }
-
-    static void await(BooleanSupplier condition, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + timeout.toSeconds() + " s in vain until " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -1,11 +1,8 @@
 package io.issuehooks.it.cluster;
 
+import io.issuehooks.testsupport.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -69,18 +66,7 @@ final class WildFlyNode {
     }
 
     void awaitHealthy(Duration timeout) {
-        HttpClient http = HttpClient.newHttpClient();
-        Processes.await(() -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create(url() + "api/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }, timeout, name + " answers its health check");
+        Await.healthy(url(), timeout);
     }
 
     void kill() {

@@ -1,0 +1,43 @@
+package io.issuehooks.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Waiting for a positive signal, polled every 200 ms, with a deadline and a message saying what never came. */
+public final class Await {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Await() {
+    }
+
+    public static void until(BooleanSupplier condition, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Waited " + timeout + " in vain until " + what);
+            }
+            Receiver.sleep(Duration.ofMillis(200));
+        }
+    }
+
+    /** Until the server at {@code base} (ending in /) answers its health check with 200. */
+    public static void healthy(String base, Duration timeout) {
+        until(() -> {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }, timeout, "the application answered on " + base);
+    }
+}
