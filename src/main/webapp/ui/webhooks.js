@@ -6,6 +6,7 @@ import {h, link, hash, time, fieldList, replace} from './dom.js';
 import {badge, button, confirmDialog, empty, errorBox, flash, formSection, loading, pageHeader, pager, secretDialog,
     select} from './components.js';
 import {deliveriesSection} from './deliveries.js';
+import {describeFilter, routingFields} from './routing.js';
 
 /** Enabled and healthy, enabled but failing (since when), disabled by an admin, or disabled by Issuehooks (why). */
 export function health(webhook) {
@@ -71,6 +72,7 @@ export async function webhookForm(ctx, id) {
     const rate = h('input', {type: 'number', id: 'webhook-rate', name: 'rateLimit', min: 1, max: 10000, step: 1,
         value: w.rateLimit === null ? '' : String(w.rateLimit), placeholder: 'no limit'});
     const enabled = h('input', {type: 'checkbox', id: 'webhook-enabled', name: 'enabled', checked: w.enabled});
+    const routing = routingFields(w);
 
     const form = formSection(null, [
         h('label', {class: 'field', for: 'webhook-name'}, h('span', null, 'Name')), name,
@@ -78,6 +80,7 @@ export async function webhookForm(ctx, id) {
         h('fieldset', {class: 'events-field'}, h('legend', null, 'Events'), boxes),
         h('label', {class: 'field', for: 'webhook-team'}, h('span', null, 'Issues of')), team,
         h('label', {class: 'field', for: 'webhook-rate'}, h('span', null, 'Rate limit (requests a second, optional)')), rate,
+        routing.elements,
         h('label', {class: 'check'}, enabled, h('span', null, 'Enabled')),
     ], id ? 'Save' : 'Create webhook', async () => {
         const body = {
@@ -86,18 +89,20 @@ export async function webhookForm(ctx, id) {
             events: boxes.map((l) => l.querySelector('input')).filter((b) => b.checked).map((b) => b.value),
             enabled: enabled.checked,
         };
-        if (team.value) {
-            body.teamId = team.value;
-        }
-        if (rate.value.trim() !== '') {
-            body.rateLimit = Number(rate.value);
-        }
         if (id) {
-            await api.put('webhooks/' + id, body);
+            // A merge patch, not a PUT: a PUT would need the stored header values, which are never shown.
+            await api.patch('webhooks/' + id, {...body, teamId: team.value || null,
+                rateLimit: rate.value.trim() === '' ? null : Number(rate.value), ...routing.patch()});
             flash('Webhook saved.', 'ok', true);
             ctx.go(hash(['webhooks', id]));
         } else {
-            const created = await api.post('webhooks', body);
+            if (team.value) {
+                body.teamId = team.value;
+            }
+            if (rate.value.trim() !== '') {
+                body.rateLimit = Number(rate.value);
+            }
+            const created = await api.post('webhooks', {...body, ...routing.create()});
             await secretDialog('Webhook created', created.secret,
                 'Issuehooks signs every request to this webhook with this secret (headers webhook-signature and '
                 + 'X-Promptfoo-Signature). Your endpoint verifies them with it.');
@@ -182,6 +187,11 @@ export async function webhookPage(ctx, id) {
                 ['Events', h('ul', {class: 'plain'}, w.events.map((e) => h('li', null, h('code', null, e))))],
                 ['Issues of', teamName(byId, w.teamId)],
                 ['Rate limit', w.rateLimit === null ? 'none' : w.rateLimit + ' requests a second'],
+                ['Format', h('code', {class: 'format'}, w.format)],
+                ['Filter', w.filter ? h('span', {class: 'filter'}, describeFilter(w.filter)) : 'none: every event of its types'],
+                ['Custom headers', Object.keys(w.headers || {}).length
+                    ? h('ul', {class: 'plain headers'}, Object.entries(w.headers).map(([n, v]) => h('li', null, h('code', null, n + ': ' + v))))
+                    : 'none'],
                 ['Failing since', w.failingSince ? time(w.failingSince) : null],
                 w.disabledReason ? ['Disabled because', w.disabledReason] : null,
                 ['Webhook id', h('code', null, w.id)],

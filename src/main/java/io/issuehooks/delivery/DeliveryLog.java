@@ -44,19 +44,27 @@ public class DeliveryLog {
     }
 
     /**
-     * Records the attempts a message asked for; those another copy of the message recorded first are skipped.
-     * {@code retries}: whether a failure schedules the next attempt; {@code health}: whether outcomes count for
-     * the webhook's health (a test event's do not). Must be called outside any JTA transaction.
+     * Records the attempts a message asked for; those another copy of the message recorded first are skipped. A
+     * failure schedules the next attempt, and every outcome counts for its webhook's health. Must be called
+     * outside any JTA transaction.
      */
-    public void record(DeliveryMessage message, List<Sent> attempts, boolean retries, boolean health) {
+    public void recordAttempts(DeliveryMessage message, List<Sent> attempts) {
+        record(message, attempts, true, true);
+    }
+
+    /** Records a test event's one attempt: never retried, and no count for the webhook's health. */
+    public void recordTest(DeliveryMessage message, Sent attempt) {
+        record(message, List.of(attempt), false, false);
+    }
+
+    private void record(DeliveryMessage message, List<Sent> attempts, boolean retries, boolean health) {
         Instant now = Times.now();
         List<DeliveryStore.Outcome> outcomes = new ArrayList<>();
         for (Sent sent : attempts) {
             HttpOutcome outcome = sent.outcome();
             Integer code = outcome.statusCode() == 0 ? null : outcome.statusCode();
-            Duration wait = outcome.success() || outcome.statusCode() == 410 || !retries ? null
-                    : schedule.next(sent.attempt().scheduleIndex() + 1, code, outcome.retryAfter());
-            DeliveryStatus status = outcome.success() ? DeliveryStatus.SUCCEEDED : wait == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
+            Duration wait = nextWait(outcome, retries, schedule, sent.attempt().scheduleIndex());
+            DeliveryStatus status = status(outcome, wait);
             String error = StoredText.of(outcome.error() != null ? outcome.error() : outcome.success() ? null : "HTTP " + code, MAX_ERROR);
             outcomes.add(new DeliveryStore.Outcome(sent.attempt(), status, code, error, wait == null ? null : now.plus(wait),
                     sent.startedAt(), outcome.durationMillis(), StoredText.of(outcome.responseExcerpt(), HttpOutcome.EXCERPT_LIMIT),
@@ -66,6 +74,23 @@ public class DeliveryLog {
             }
         }
         store.record(outcomes);
+    }
+
+    /**
+     * The wait before the next attempt after this outcome of the attempt at {@code scheduleIndex}, or null: none
+     * after a 2xx, a 410 Gone (the endpoint says it is gone for good), when no retries are wanted (a test event),
+     * or at the schedule's end. A 429 or 503 with {@code Retry-After} waits at least that long (capped).
+     */
+    static Duration nextWait(HttpOutcome outcome, boolean retries, RetrySchedule schedule, int scheduleIndex) {
+        if (outcome.success() || outcome.statusCode() == 410 || !retries) {
+            return null;
+        }
+        return schedule.next(scheduleIndex + 1, outcome.statusCode() == 0 ? null : outcome.statusCode(), outcome.retryAfter());
+    }
+
+    /** A 2xx succeeds; a failure with a next attempt stays pending; one without fails. */
+    static DeliveryStatus status(HttpOutcome outcome, Duration nextWait) {
+        return outcome.success() ? DeliveryStatus.SUCCEEDED : nextWait == null ? DeliveryStatus.FAILED : DeliveryStatus.PENDING;
     }
 
     private DeliveryStore.Health health(Sent sent, Instant now) {

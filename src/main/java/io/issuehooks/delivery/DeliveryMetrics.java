@@ -62,13 +62,15 @@ public class DeliveryMetrics {
     private final Map<Outcome, Counter> attempts = new EnumMap<>(Outcome.class);
     private Timer duration;
     private Timer latency;
+    private CumulativeBuckets durationBuckets;
+    private CumulativeBuckets latencyBuckets;
 
     /**
      * Through the registry's convenience methods only: WildFly's per-deployment registry passes those on to the
      * server's registries (Prometheus), while meters built with {@code Counter.builder(...).register(registry)}
      * would stay in the deployment's own registry and never be scraped. For the same reason the timers have no
-     * histogram buckets: WildFly's application registry takes no distribution configuration. They export a count,
-     * a sum and a maximum, from which rates and averages follow.
+     * histogram buckets (WildFly's application registry takes no distribution configuration): they export a count,
+     * a sum and a maximum, and {@link CumulativeBuckets} beside each gives the buckets percentiles are taken from.
      */
     @PostConstruct
     void register() {
@@ -80,6 +82,8 @@ public class DeliveryMetrics {
         }
         duration = registry.timer("issuehooks.delivery.attempt.duration");
         latency = registry.timer("issuehooks.delivery.latency");
+        durationBuckets = new CumulativeBuckets(registry, "issuehooks.delivery.attempt.duration.buckets");
+        latencyBuckets = new CumulativeBuckets(registry, "issuehooks.delivery.latency.buckets");
         // A gauge left by an earlier deployment of the application would keep reading its dead instance: replace it.
         for (String name : new String[] {"issuehooks.webhooks.failing", "issuehooks.webhooks.disabled"}) {
             registry.find(name).gauges().forEach(registry::remove);
@@ -104,11 +108,15 @@ public class DeliveryMetrics {
 
     void attempted(HttpOutcome outcome) {
         attempts.get(Outcome.of(outcome)).increment();
-        duration.record(Duration.ofMillis(outcome.durationMillis()));
+        Duration took = Duration.ofMillis(outcome.durationMillis());
+        duration.record(took);
+        durationBuckets.record(took);
     }
 
     void delivered(long queuedAtMillis) {
-        latency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - queuedAtMillis)));
+        Duration took = Duration.ofMillis(Math.max(0, System.currentTimeMillis() - queuedAtMillis));
+        latency.record(took);
+        latencyBuckets.record(took);
     }
 
     double count(String condition) {

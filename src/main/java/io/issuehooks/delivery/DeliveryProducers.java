@@ -45,7 +45,8 @@ public class DeliveryProducers {
                 settings.integer(DeliverySettings.CONCURRENCY, 32),
                 settings.integer(DeliverySettings.SENDER_THREADS, 64),
                 settings.integer(DeliverySettings.WEBHOOK_CONCURRENCY, 8),
-                "Issuehooks/" + version());
+                "Issuehooks/" + version(),
+                settings.get(DeliverySettings.CONSOLE_URL).filter(s -> !s.isBlank()).map(DeliverySettings::consoleUrl).orElse(null));
     }
 
     @Produces

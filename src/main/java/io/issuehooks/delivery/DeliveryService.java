@@ -106,7 +106,7 @@ public class DeliveryService {
         }
         if (!due.isEmpty()) {
             List<DeliveryLog.Sent> sent = sendAll(message, due, targets);
-            log.record(message, sent, true, true);
+            log.recordAttempts(message, sent);
             for (DeliveryLog.Sent s : sent) {
                 metrics.attempted(s.outcome());
                 if (s.outcome().success() && s.attempt().number() == 1 && queuedAtMillis > 0) {
@@ -180,7 +180,8 @@ public class DeliveryService {
     DeliveryLog.Sent send(DeliveryMessage message, DeliveryMessage.Attempt attempt, DeliveryStore.Target target) {
         Instant started = Times.now();
         SignedRequest request = SignedRequest.sign(message.payload(), message.eventId(), attempt.deliveryId(), attempt.webhookId(),
-                target.secret(), target.previousSecret(), started, settings.userAgent(), target.headers(), target.format());
+                target.secret(), target.previousSecret(), started, settings.userAgent(), target.headers(), target.format(),
+                settings.consoleUrl());
         HttpOutcome outcome = http.post(URI.create(target.url()), request.headers(), request.body());
         return new DeliveryLog.Sent(attempt, target, started, request, outcome);
     }

@@ -149,15 +149,16 @@ public class DeliveryStore {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void insertEvent(UUID eventId, UUID organizationId, String issueId, String type, String payload) {
+    public void insertEvent(UUID eventId, UUID organizationId, UUID teamId, String issueId, String type, String payload) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("insert into issue_event "
-                + "(id, organization_id, issue_id, event_type, payload, created_at) values (?, ?, ?, ?, ?, ?)")) {
+                + "(id, organization_id, team_id, issue_id, event_type, payload, created_at) values (?, ?, ?, ?, ?, ?, ?)")) {
             s.setObject(1, eventId);
             s.setObject(2, organizationId);
-            s.setString(3, issueId);
-            s.setString(4, type);
-            s.setString(5, payload);
-            s.setObject(6, time(Times.now()));
+            s.setObject(3, teamId);
+            s.setString(4, issueId);
+            s.setString(5, type);
+            s.setString(6, payload);
+            s.setObject(7, time(Times.now()));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record event " + eventId, e);

@@ -79,6 +79,9 @@ public class FanOutService implements IssueEventPublisher {
     private List<DeliveryMessage> fanOut(IssueEvent event, List<DeliveryStore.Subscriber> webhooks) {
         metrics.published(event.type());
         UUID team = uuid(event.teamId()).orElse(null);
+        // Recorded whether or not a webhook receives it: the event feed (GET /api/v1/events) lists every event.
+        store.insertEvent(event.id(), UUID.fromString(event.organizationId()), team, event.issueId(), event.type().wireName(),
+                event.payload());
         List<DeliveryStore.Subscriber> targets = new ArrayList<>();
         WebhookFilter.Facts facts = null; // read from the payload once, and only if a webhook has a filter
         for (DeliveryStore.Subscriber w : webhooks) {
@@ -96,8 +99,6 @@ public class FanOutService implements IssueEventPublisher {
         if (targets.isEmpty()) {
             return List.of();
         }
-        UUID organization = UUID.fromString(event.organizationId());
-        store.insertEvent(event.id(), organization, event.issueId(), event.type().wireName(), event.payload());
         List<DeliveryMessage.Attempt> healthy = new ArrayList<>();
         List<DeliveryMessage.Attempt> skipped = new ArrayList<>();
         List<DeliveryMessage> messages = new ArrayList<>();

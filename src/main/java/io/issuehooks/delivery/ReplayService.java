@@ -117,7 +117,7 @@ public class ReplayService {
                 List.of(new HistoryEntry(now, userId, IssueEventType.CREATED.wireName(), List.of())));
         String payload = IssuePayload.render(type, now, sample, JSON.createObjectBuilder().add("test", true).build(), userId);
         UUID eventId = UUID.randomUUID();
-        em.persist(new IssueEventRecord(eventId, webhook.organizationId(), issueId, type.wireName(), payload, now));
+        em.persist(IssueEventRecord.test(eventId, webhook.organizationId(), issueId, type.wireName(), payload, now));
         Delivery delivery = new Delivery(webhook.id(), eventId, type.wireName());
         em.persist(delivery);
         return DeliveryMessage.single(eventId, issueId, payload, new DeliveryMessage.Attempt(delivery.id(), webhook.id(), 1, 0));
@@ -127,7 +127,7 @@ public class ReplayService {
     public UUID sendTest(DeliveryMessage message) {
         DeliveryMessage.Attempt attempt = message.attempts().get(0);
         DeliveryStore.Target target = store.targets(List.of(attempt.deliveryId())).get(attempt.deliveryId());
-        log.record(message, List.of(sender.send(message, attempt, target)), false, false);
+        log.recordTest(message, sender.send(message, attempt, target));
         return attempt.deliveryId();
     }
 }

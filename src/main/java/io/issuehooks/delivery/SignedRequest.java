@@ -25,8 +25,8 @@ public record SignedRequest(byte[] body, Map<String, String> headers, Set<String
      * retry), signed the Standard Webhooks way; {@code X-Promptfoo-Signature} for the promptfoo format.
      */
     static SignedRequest sign(String payload, UUID eventId, UUID deliveryId, UUID webhookId, String secret, String previousSecret,
-            Instant now, String userAgent, Map<String, String> custom, DestinationFormat format) {
-        byte[] body = format.render(payload, eventId == null ? deliveryId : eventId).getBytes(StandardCharsets.UTF_8);
+            Instant now, String userAgent, Map<String, String> custom, DestinationFormat format, String consoleUrl) {
+        byte[] body = format.render(payload, eventId == null ? deliveryId : eventId, consoleUrl).getBytes(StandardCharsets.UTF_8);
         long timestamp = now.getEpochSecond();
         String id = deliveryId.toString();
         String standard = Signatures.standardWebhooks(secret, id, timestamp, body);

@@ -37,11 +37,14 @@ public enum DestinationFormat {
         return wireName == null ? PROMPTFOO : of(wireName).orElse(PROMPTFOO);
     }
 
-    /** The body for this destination, from the event's exact Promptfoo payload and its stable id. */
-    public String render(String payload, UUID eventId) {
+    /**
+     * The body for this destination, from the event's exact Promptfoo payload and its stable id; {@code consoleUrl}
+     * (the console's public address, or null) lets a Slack message link to the issue.
+     */
+    public String render(String payload, UUID eventId, String consoleUrl) {
         return switch (this) {
             case PROMPTFOO -> payload;
-            case SLACK -> SlackMessage.render(payload);
+            case SLACK -> SlackMessage.render(payload, consoleUrl);
             case SPLUNK_HEC -> SplunkHecEvent.render(payload);
             case CLOUDEVENTS -> CloudEvent.render(payload, eventId);
         };

@@ -7,6 +7,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +16,8 @@ import java.util.List;
  * A Slack incoming-webhook message: {@code text} (the notification's fallback) and Block Kit {@code blocks} (a
  * header, the issue's fields, what changed). Text from the issue is escaped for Slack's mrkdwn ({@code &},
  * {@code <}, {@code >}), so a finding cannot mention {@code @channel}, link anywhere or format the message; it is
- * cut to Slack's limits (header 150 characters, a section's text 3,000, a field 2,000).
+ * cut to Slack's limits (header 150 characters, a section's text 3,000, a field 2,000). With the console's
+ * address configured ({@code ISSUEHOOKS_CONSOLE_URL}) the last line links to the issue's page there.
  */
 final class SlackMessage {
 
@@ -25,7 +28,7 @@ final class SlackMessage {
     private SlackMessage() {
     }
 
-    static String render(String payload) {
+    static String render(String payload, String consoleUrl) {
         JsonObject envelope = Payloads.parse(payload);
         String event = envelope.getString("event");
         JsonObject data = envelope.getJsonObject("data");
@@ -52,9 +55,12 @@ final class SlackMessage {
             changes.forEach(c -> text.append("\n• ").append(escape(c)));
             blocks.add(JSON.createObjectBuilder().add("type", "section").add("text", mrkdwn(cut(text.toString(), SECTION_MAX))));
         }
-        blocks.add(JSON.createObjectBuilder().add("type", "context").add("elements", JSON.createArrayBuilder()
-                .add(mrkdwn(cut("Issue " + escape(Payloads.text(issue, "id")) + " · " + escape(event) + " · "
-                        + escape(envelope.getString("timestamp")), FIELD_MAX)))));
+        JsonArrayBuilder context = JSON.createArrayBuilder().add(mrkdwn(cut("Issue " + escape(Payloads.text(issue, "id"))
+                + " · " + escape(event) + " · " + escape(envelope.getString("timestamp")), FIELD_MAX)));
+        if (consoleUrl != null && Payloads.text(issue, "id") != null) {
+            context.add(mrkdwn(link(consoleUrl, Payloads.text(issue, "id"))));
+        }
+        blocks.add(JSON.createObjectBuilder().add("type", "context").add("elements", context));
         return JSON.createObjectBuilder().add("text", cut(escape(summary), SECTION_MAX)).add("blocks", blocks).build().toString();
     }
 
@@ -83,6 +89,14 @@ final class SlackMessage {
             }
         }
         return result;
+    }
+
+    /**
+     * A mrkdwn link to the issue's page in the console. The id is percent-encoded (it comes from the payload, and a
+     * client-jar issue's id is any text), so it can neither end the link ({@code >}) nor change its label ({@code |}).
+     */
+    static String link(String consoleUrl, String issueId) {
+        return "<" + escape(consoleUrl + "/ui/#/issues/" + URLEncoder.encode(issueId, StandardCharsets.UTF_8)) + "|Open in Issuehooks>";
     }
 
     private static JsonObject mrkdwn(String text) {

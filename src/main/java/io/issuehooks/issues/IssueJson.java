@@ -23,17 +23,6 @@ final class IssueJson {
         return "\"" + issue.version() + "\"";
     }
 
-    /** If-Match: {@code *} or a list of entity tags, strong or weak. */
-    static boolean matches(String ifMatch, Issue issue) {
-        String current = etag(issue);
-        for (String tag : ifMatch.split(",")) {
-            String t = tag.trim();
-            if (t.equals("*") || t.equals(current) || t.equals("W/" + current)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     static JsonObject comment(IssueComment c) {
         CommentSnapshot s = c.snapshot();

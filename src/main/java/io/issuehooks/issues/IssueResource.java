@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,13 +18,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Issues at /api/v1/issues ({@link UnversionedIssueResource}: /api/issues). Responses carry an {@code ETag}; {@code If-Match} on PATCH makes the
+ * Issues at /api/v1/issues (and at /api/issues: {@link io.issuehooks.platform.UnversionedPaths}). Responses carry an {@code ETag}; {@code If-Match} on PATCH makes the
  * update conditional.
  */
 @Path("v1/issues")
@@ -69,8 +69,8 @@ public class IssueResource {
     @PATCH
     @Path("{id}")
     @Consumes({JsonRequestReader.MERGE_PATCH, MediaType.APPLICATION_JSON})
-    public Response update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, JsonRequest patch) {
-        Issue issue = issues.update(Ids.path("issue", id), patch, ifMatch);
+    public Response update(@PathParam("id") String id, @Context Request preconditions, JsonRequest patch) {
+        Issue issue = issues.update(Ids.path("issue", id), patch, preconditions);
         return Response.ok(view(issue)).tag(IssueJson.entityTag(issue)).build();
     }
 

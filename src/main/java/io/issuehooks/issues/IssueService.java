@@ -7,6 +7,7 @@ import io.issuehooks.tenancy.TenancyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Request;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -58,12 +59,15 @@ public class IssueService {
         return issue;
     }
 
-    /** A JSON merge patch of the changeable attributes: however many it names, it is one logical update. */
-    public Issue update(UUID id, JsonRequest patch, String ifMatch) {
+    /**
+     * A JSON merge patch of the changeable attributes: however many it names, it is one logical update. The
+     * request's preconditions ({@code If-Match}) are evaluated by JAX-RS against the locked issue's version.
+     */
+    public Issue update(UUID id, JsonRequest patch, Request preconditions) {
         IssueRepository.Scope scope = scope();
         patch.allowOnly(PATCH_FIELDS);
         Issue issue = repository.findForUpdate(scope, id).orElseThrow(() -> ApiException.notFound("issue", id));
-        if (ifMatch != null && !IssueJson.matches(ifMatch, issue)) {
+        if (preconditions.evaluatePreconditions(IssueJson.entityTag(issue)) != null) {
             throw new ApiException(412, "The issue has changed since the version in If-Match; read it again (its ETag is "
                     + IssueJson.etag(issue) + ")", null);
         }

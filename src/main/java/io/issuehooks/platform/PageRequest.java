@@ -46,6 +46,12 @@ public record PageRequest(int limit, Instant afterCreatedAt, UUID afterId) {
         }
     }
 
+    /** The cursor that continues after the row with this creation time and id. */
+    public static String cursor(Instant createdAt, UUID id) {
+        String key = createdAt + "/" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The JPQL condition for an entity alias with {@code createdAt} and {@code id}; "true" on the first page. */
     public String condition(String alias) {
         return afterId == null ? "1 = 1"
@@ -76,8 +82,7 @@ public record PageRequest(int limit, Instant afterCreatedAt, UUID afterId) {
         JsonObjectBuilder page = JSON.createObjectBuilder().add("data", data);
         if (rows.size() > limit) {
             T last = rows.get(limit - 1);
-            String key = createdAt.apply(last) + "/" + id.apply(last);
-            page.add("nextCursor", Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8)));
+            page.add("nextCursor", cursor(createdAt.apply(last), id.apply(last)));
         } else {
             page.addNull("nextCursor");
         }

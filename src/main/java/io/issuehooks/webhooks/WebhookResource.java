@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
-/** The webhooks API of the public documentation, at /api/v1/webhooks ({@link UnversionedWebhookResource}: /api/webhooks). */
+/** The webhooks API of the public documentation, at /api/v1/webhooks (and at /api/webhooks: {@link io.issuehooks.platform.UnversionedPaths}). */
 @Path("v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookResource {

@@ -76,7 +76,7 @@ class FormatsIT extends ReceiverTestBase {
     @Test
     void slackMessagesStayWithinBlockKitLimitsAndEscapeHostileText() throws Exception {
         JsonObject hook = create("/slack", "slack", null);
-        f.issue(Json.createObjectBuilder().add("pluginId", HOSTILE).add("severity", "critical").add("weakness", "w".repeat(1000)));
+        String issueId = f.issue(Json.createObjectBuilder().add("pluginId", HOSTILE).add("severity", "critical").add("weakness", "w".repeat(1000)));
 
         Request r = receiver.await("/slack", 1, WAIT).get(0);
         assertSigned(r, hook.getString("secret"));
@@ -103,6 +103,10 @@ class FormatsIT extends ReceiverTestBase {
             assertThat(block.toString()).doesNotContain("<!channel>").doesNotContain("<script>");
         }
         assertThat(message.toString()).contains("critical");
+        JsonObject context = blocks.get(blocks.size() - 1);
+        assertThat(context.getJsonArray("elements").getJsonObject(1).getString("text"))
+                .as("a link to the issue in the console, ISSUEHOOKS_CONSOLE_URL being set")
+                .isEqualTo("<http://127.0.0.1:8080/ui/#/issues/" + issueId + "|Open in Issuehooks>");
     }
 
     private JsonObject create(String path, String format, JsonObject headers) {

@@ -119,7 +119,13 @@ class IssueApiIT {
         Api.Reply again = api.raw("PATCH", path, org.adminKey(), "application/merge-patch+json", "{\"status\":\"open\"}",
                 "If-Match", etag);
         assertThat(again.status()).as("the old ETag no longer matches").isEqualTo(412);
+        String current = api.get(path, org.adminKey()).header("ETag");
+        assertThat(api.raw("PATCH", path, org.adminKey(), "application/merge-patch+json", "{\"status\":\"open\"}",
+                "If-Match", "W/" + current).status()).as("If-Match compares strongly: a weak tag never matches").isEqualTo(412);
+        assertThat(api.raw("PATCH", path, org.adminKey(), "application/merge-patch+json", "{\"severity\":\"low\"}",
+                "If-Match", "\"999998\", " + current + ", *").status()).as("any tag of a list").isEqualTo(200);
         assertThat(api.get(path, org.adminKey()).json().getString("status")).isEqualTo("fixed");
+        assertThat(api.get(path, org.adminKey()).json().getString("severity")).isEqualTo("low");
     }
 
     @Test

@@ -55,6 +55,18 @@ class ObservabilityIT extends ReceiverTestBase {
         assertThat(delta(before, after, "issuehooks_delivery_attempts_total{outcome=\"timeout\"}")).isZero();
         assertThat(delta(before, after, "issuehooks_delivery_attempt_duration_seconds_count")).isEqualTo(12);
         assertThat(delta(before, after, "issuehooks_delivery_latency_seconds_count")).as("first attempts that succeeded").isEqualTo(3);
+        // The buckets percentiles are taken from: every observation under +Inf, each bucket holding the ones below it.
+        assertThat(delta(before, after, "issuehooks_delivery_attempt_duration_buckets_total{le=\"+Inf\"}")).isEqualTo(12);
+        assertThat(delta(before, after, "issuehooks_delivery_latency_buckets_total{le=\"+Inf\"}")).isEqualTo(3);
+        assertThat(delta(before, after, "issuehooks_delivery_latency_buckets_total{le=\"60.0\"}")).as("a loopback delivery within a minute").isEqualTo(3);
+        for (String name : new String[] {"issuehooks_delivery_attempt_duration_buckets_total", "issuehooks_delivery_latency_buckets_total"}) {
+            double previous = 0;
+            for (String le : new String[] {"0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "30.0", "60.0", "300.0", "+Inf"}) {
+                double count = after.get(name + "{le=\"" + le + "\"}");
+                assertThat(count).as("%s at le=%s", name, le).isGreaterThanOrEqualTo(previous);
+                previous = count;
+            }
+        }
         assertThat(after.get("issuehooks_webhooks_failing")).isGreaterThanOrEqualTo(1);
         assertThat(after).containsKey("issuehooks_webhooks_disabled");
         // Waiting and dead-lettered deliveries: the messaging subsystem's own queue metrics.

@@ -90,6 +90,9 @@ class OpenApiIT extends ReceiverTestBase {
         receiver.await("/h", 1, java.time.Duration.ofSeconds(30));
         f.awaitDelivery(hookId, io.issuehooks.testsupport.Fixture.status("succeeded"), java.time.Duration.ofSeconds(30));
         check("/api/v1/webhooks/" + hookId + "/deliveries", Request.Method.GET, api.get("/api/v1/webhooks/" + hookId + "/deliveries", key));
+        io.issuehooks.testsupport.Await.until(() -> !api.get("/api/v1/events", key).json().getJsonArray("data").isEmpty(),
+                java.time.Duration.ofSeconds(30), "an event in the feed");
+        check("/api/v1/events", Request.Method.GET, api.get("/api/v1/events?limit=1", key));
         // Errors: problem+json of the documented shape.
         check("/api/v1/issues", Request.Method.POST, api.post("/api/v1/issues", key, Json.createObjectBuilder().add("severity", "nope").build()));
         check("/api/v1/webhooks/" + java.util.UUID.randomUUID(), Request.Method.GET, api.get("/api/v1/webhooks/" + java.util.UUID.randomUUID(), key));
@@ -123,8 +126,14 @@ class OpenApiIT extends ReceiverTestBase {
                         HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
                         if (http != null) {
                             Path methodPath = m.getAnnotation(Path.class);
-                            String full = "/api/" + classPath.value() + (methodPath == null ? "" : "/" + methodPath.value());
-                            result.add(http.value() + " " + normalize(full));
+                            String relative = classPath.value() + (methodPath == null ? "" : "/" + methodPath.value());
+                            result.add(http.value() + " " + normalize("/api/" + relative));
+                            // The same resource at the unversioned path (platform.UnversionedPaths).
+                            String[] versioned = relative.replaceAll("^/+", "").split("/", 3);
+                            if (versioned.length > 1 && versioned[0].equals("v1")
+                                    && io.issuehooks.platform.UnversionedPaths.PREFIXES.contains(versioned[1])) {
+                                result.add(http.value() + " " + normalize("/api/" + relative.replaceAll("^/*v1/", "")));
+                            }
                         }
                     }
                 }

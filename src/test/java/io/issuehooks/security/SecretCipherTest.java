@@ -17,7 +17,11 @@ class SecretCipherTest {
     void roundTripsAndNeverRepeatsACiphertext() {
         String a = cipher.encrypt("whsec_abc", owner);
         String b = cipher.encrypt("whsec_abc", owner);
-        assertThat(a).isNotEqualTo(b).doesNotContain("abc");
+        assertThat(a).isNotEqualTo(b).startsWith("v1:");
+        // A 12-byte nonce, then the secret's 9 bytes encrypted, then the 16-byte GCM tag: nothing of the plain text.
+        byte[] sealed = java.util.Base64.getDecoder().decode(a.substring(3));
+        assertThat(sealed).hasSize(12 + 9 + 16);
+        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("whsec").doesNotContain("abc");
         assertThat(cipher.decrypt(a, owner)).isEqualTo("whsec_abc");
     }
 

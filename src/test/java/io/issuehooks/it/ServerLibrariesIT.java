@@ -1,0 +1,36 @@
+package io.issuehooks.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.json.spi.JsonProvider;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.yasson.YassonJsonb;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The libraries the tests run with are the ones inside the server the build unpacked: the JSON-P provider that
+ * writes and parses what tests sign and verify, JSON-B, and the Micrometer and MicroProfile Health APIs the
+ * application compiles against. A new WildFly with other versions fails here, naming the jar to align in pom.xml.
+ */
+class ServerLibrariesIT {
+
+    static final Path MODULES = Path.of(System.getProperty("jboss.home"), "modules", "system", "layers", "base");
+
+    @Test
+    void theTestsUseTheServersJsonProviderAndApis() throws Exception {
+        assertInServer(JsonProvider.provider().getClass(), "org/eclipse/parsson/main");
+        assertInServer(YassonJsonb.class, "org/eclipse/yasson/main");
+        assertInServer(MeterRegistry.class, "io/micrometer/main");
+        assertInServer(HealthCheck.class, "org/eclipse/microprofile/health/api/main");
+    }
+
+    private static void assertInServer(Class<?> type, String module) throws URISyntaxException {
+        String jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).getFileName().toString();
+        assertThat(Files.exists(MODULES.resolve(module).resolve(jar)))
+                .as("%s (%s on the test class path) is in the server's module %s", jar, type.getName(), module).isTrue();
+    }
+}
