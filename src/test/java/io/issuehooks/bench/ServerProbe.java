@@ -25,11 +25,15 @@ final class ServerProbe {
     }
 
     String run(String operation) throws Exception {
-        Process p = new ProcessBuilder(cli, "-c", "--controller=" + controller, "--command=" + operation)
+        return cli("--command=" + operation);
+    }
+
+    private String cli(String commands) throws Exception {
+        Process p = new ProcessBuilder(cli, "-c", "--controller=" + controller, commands)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0 || !out.contains("success")) {
-            throw new IllegalStateException(operation + " failed: " + out);
+            throw new IllegalStateException(commands + " failed: " + out);
         }
         return out;
     }
@@ -44,10 +48,13 @@ final class ServerProbe {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    /** Heap in use right after a full collection, in bytes. */
+    /**
+     * Heap in use right after a full collection, in bytes: both operations in one connection, milliseconds apart (read
+     * in a second jboss-cli process, the reading would come seconds later and count what the load allocated since).
+     */
     long heapAfterFullGc() throws Exception {
-        run("/core-service=platform-mbean/type=memory:gc");
-        Matcher m = USED.matcher(run("/core-service=platform-mbean/type=memory:read-attribute(name=heap-memory-usage)"));
+        Matcher m = USED.matcher(cli("--commands=/core-service=platform-mbean/type=memory:gc,"
+                + "/core-service=platform-mbean/type=memory:read-attribute(name=heap-memory-usage)"));
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
