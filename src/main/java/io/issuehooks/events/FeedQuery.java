@@ -3,8 +3,8 @@ package io.issuehooks.events;
 import io.issuehooks.client.IssueEventType;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.PageRequest;
+import io.issuehooks.platform.Times;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,10 +52,6 @@ record FeedQuery(UUID organizationId, UUID teamId, Set<String> types, String iss
     }
 
     private static Instant instant(String name, String text) {
-        try {
-            return text == null ? null : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
-        }
+        return text == null ? null : Times.parse(name, text);
     }
 }

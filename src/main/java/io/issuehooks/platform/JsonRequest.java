@@ -110,13 +110,7 @@ public final class JsonRequest {
 
     /** An ISO-8601 instant such as 2026-01-31T00:00:00Z; absent or null gives empty. */
     public Optional<java.time.Instant> optionalInstant(String name) {
-        return optionalText(name, 40).map(text -> {
-            try {
-                return java.time.Instant.parse(text);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw ApiException.invalid(prefix + name, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
-            }
-        });
+        return optionalText(name, 40).map(text -> Times.parse(prefix + name, text));
     }
 
     public Optional<UUID> optionalUuid(String name) {

@@ -20,6 +20,11 @@ public final class Problem {
     }
 
     public static Response.ResponseBuilder builder(int status, String detail, String field) {
+        return Response.status(status).type(TYPE).entity(body(status, detail, field));
+    }
+
+    /** The problem document itself, for answers written outside JAX-RS (a servlet filter). */
+    public static jakarta.json.JsonObject body(int status, String detail, String field) {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
@@ -31,6 +36,6 @@ public final class Problem {
         if (field != null) {
             body.add("field", field);
         }
-        return Response.status(status).type(TYPE).entity(body.build());
+        return body.build();
     }
 }

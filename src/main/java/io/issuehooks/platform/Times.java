@@ -18,6 +18,15 @@ public final class Times {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** An instant a client gave (a body field or a query parameter), or a 400 naming the field. */
+    public static Instant parse(String field, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.invalid(field, "must be an ISO-8601 UTC time such as 2026-01-31T00:00:00Z");
+        }
+    }
+
     public static String format(Instant instant) {
         return IssuePayload.time(instant);
     }

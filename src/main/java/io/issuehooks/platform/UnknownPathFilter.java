@@ -1,7 +1,5 @@
 package io.issuehooks.platform;
 
-import static io.issuehooks.client.JsonSupport.JSON;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -40,9 +38,8 @@ public class UnknownPathFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = JSON.createObjectBuilder().add("type", "about:blank").add("title", "Not Found").add("status", 404)
-                .add("detail", "Nothing is served at this path: the API is under /api/v1, the console at /ui/")
-                .build().toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = Problem.body(404, "Nothing is served at this path: the API is under /api/v1, the console at /ui/", null)
+                .toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(404);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setContentLength(body.length);
