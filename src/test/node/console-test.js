@@ -423,6 +423,9 @@ class Run {
             await page.locator('#new-webhook').click();
             await this.visible('#webhook-form');
             assertEqual(await page.locator('#webhook-form input[name=events]:checked').count(), 5, 'all five events preselected');
+            assertEqual(await page.locator('#webhook-form input[name=events]').count(), 8, 'the operational events offered too');
+            assertEqual(await page.locator('#webhook-form input[name=events][value="webhook.disabled"]:checked').count(), 0,
+                'operational events only when chosen');
             await page.locator('#webhook-name').fill('SIEM (console test)');
             await page.locator('#webhook-url').fill('ftp://siem.example.com/hooks');
             await page.locator('#webhook-form button[type=submit]').click();

@@ -130,7 +130,7 @@ export async function teams() {
 
 let eventTypeCache = null;
 
-/** The five event types with their descriptions (GET /webhooks/event-types). */
+/** The event types with their descriptions and groups, issue events first (GET /webhooks/event-types). */
 export async function eventTypes() {
     if (!eventTypeCache || eventTypeCache.key !== apiKey()) {
         const list = (await api.get('webhooks/event-types')).data;

@@ -59,7 +59,7 @@ export async function webhookList(ctx) {
 /** The create form (id null) or the edit form of a webhook. */
 export async function webhookForm(ctx, id) {
     const [types, byId, webhook] = await Promise.all([eventTypes(), teams(), id ? api.get('webhooks/' + id) : null]);
-    const w = webhook || {name: '', url: '', events: types.map((t) => t.name), teamId: null, rateLimit: null, enabled: true};
+    const w = webhook || {name: '', url: '', events: types.filter((t) => t.group === 'issue').map((t) => t.name), teamId: null, rateLimit: null, enabled: true};
     const name = h('input', {type: 'text', id: 'webhook-name', name: 'name', maxlength: 200, required: true, value: w.name});
     const url = h('input', {type: 'url', id: 'webhook-url', name: 'url', maxlength: 2048, required: true, value: w.url,
         placeholder: 'https://siem.example.com/hooks/issuehooks'});
@@ -206,7 +206,8 @@ export async function webhookPage(ctx, id) {
 
 function testEventCard(w, types, deliveries) {
     const result = h('div', {class: 'result', id: 'test-result'});
-    const eventSelect = select('Event', 'test-event', types.map((t) => [t.name, t.name]), 'issue.created');
+    // Test events are made-up issue events: the operational types have nothing to make up.
+    const eventSelect = select('Event', 'test-event', types.filter((t) => t.group === 'issue').map((t) => [t.name, t.name]), 'issue.created');
     const send = button('Send test event', async () => {
         send.disabled = true;
         replace(result, loading('Sending…'));

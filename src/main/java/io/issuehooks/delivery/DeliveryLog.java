@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Records the attempts a delivery message asked for, the deliveries' new state and the webhooks' health, and
@@ -20,6 +22,9 @@ import java.util.List;
  * again (same webhook-id) and recorded, and the next-attempt messages queued early find their delivery not yet
  * at their attempt and wait (DeliveryService); between (2) and (3), the message is handed out again and finds
  * its attempts recorded, so it does nothing, and the next attempts are already queued.
+ *
+ * <p>Operational events the outcomes raise are written in (2) with an outbox row, and fanned out after it
+ * ({@link PendingFanOutService}); if the server dies in between, the sweeper fans them out after the restart.
  */
 @ApplicationScoped
 public class DeliveryLog {
@@ -37,6 +42,11 @@ public class DeliveryLog {
 
     @Inject
     DeliveryStore store;
+
+    @Inject
+    PendingFanOutService pendingFanOut;
+
+    private static final Logger LOG = Logger.getLogger(DeliveryLog.class.getName());
 
     /** An attempt that was made: to which delivery, when, what was sent, and what came back. */
     public record Sent(DeliveryMessage.Attempt attempt, DeliveryStore.Target target, Instant startedAt,
@@ -73,7 +83,21 @@ public class DeliveryLog {
                 queue.send(List.of(message.retry(sent.attempt())), wait);
             }
         }
-        store.record(outcomes);
+        fanOut(store.record(outcomes).raised());
+    }
+
+    /**
+     * The operational events the outcomes raised, each fanned out in a transaction of its own right after the
+     * outcomes' commit. A failure here loses nothing: the event stays in the outbox and the sweeper fans it out.
+     */
+    private void fanOut(List<java.util.UUID> raised) {
+        for (java.util.UUID id : raised) {
+            try {
+                pendingFanOut.fanOut(id);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Operational event " + id + " is left to the sweeper: its fan-out failed", e);
+            }
+        }
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.UUID;
  * its payload. Fan-out puts the first attempts of an event's deliveries to healthy webhooks in one message, so
  * they are sent concurrently and recorded in one transaction; a failing webhook's first attempt, a retry and a
  * redelivery are messages of their own. {@code group} is the JMS group that keeps the message in order behind
- * the earlier ones about the same issue (null: none).
+ * the earlier ones about the same issue (null: none). {@code issueId} is what orders the event's messages: its
+ * issue, or for an operational event about no issue the webhook it is about (null in a recovered copy of one).
  */
 public record DeliveryMessage(UUID eventId, String issueId, String payload, List<Attempt> attempts, String group,
         boolean paced) {
@@ -84,7 +85,9 @@ public record DeliveryMessage(UUID eventId, String issueId, String payload, List
         if (eventId != null) {
             message.setStringProperty(EVENT_ID, eventId.toString());
         }
-        message.setStringProperty(ISSUE_ID, issueId);
+        if (issueId != null) {
+            message.setStringProperty(ISSUE_ID, issueId);
+        }
         if (group != null) {
             message.setStringProperty("JMSXGroupID", group);
         }

@@ -1,6 +1,6 @@
 package io.issuehooks.delivery;
 
-import io.issuehooks.client.IssueEventType;
+import io.issuehooks.webhooks.EventTypes;
 import io.issuehooks.outbound.HttpOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -58,7 +59,7 @@ public class DeliveryMetrics {
     @Resource(lookup = "java:jboss/datasources/IssuehooksDS")
     DataSource db;
 
-    private final Map<IssueEventType, Counter> published = new EnumMap<>(IssueEventType.class);
+    private final Map<String, Counter> published = new HashMap<>();
     private final Map<Outcome, Counter> attempts = new EnumMap<>(Outcome.class);
     private Timer duration;
     private Timer latency;
@@ -74,8 +75,8 @@ public class DeliveryMetrics {
      */
     @PostConstruct
     void register() {
-        for (IssueEventType type : IssueEventType.values()) {
-            published.put(type, registry.counter("issuehooks.events.published", "event", type.wireName()));
+        for (EventTypes.Listed type : EventTypes.all()) {
+            published.put(type.name(), registry.counter("issuehooks.events.published", "event", type.name()));
         }
         for (Outcome o : Outcome.values()) {
             attempts.put(o, registry.counter("issuehooks.delivery.attempts", "outcome", o.label));
@@ -102,7 +103,7 @@ public class DeliveryMetrics {
         // the bean's creation is the point
     }
 
-    void published(IssueEventType type) {
+    void published(String type) {
         published.get(type).increment();
     }
 

@@ -1,6 +1,6 @@
 package io.issuehooks.delivery;
 
-import io.issuehooks.client.IssueEventType;
+import io.issuehooks.webhooks.EventTypes;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.Ids;
 import io.issuehooks.platform.PageRequest;
@@ -39,7 +39,7 @@ public class DeliveryResource {
         if (status != null && wanted == null) {
             throw ApiException.invalid("status", "must be one of pending, succeeded, failed, skipped");
         }
-        if (event != null && IssueEventType.fromWireName(event).isEmpty()) {
+        if (event != null && !EventTypes.known(event)) {
             throw ApiException.invalid("event", "unknown event type '" + event + "'");
         }
         PageRequest page = PageRequest.of(limit, cursor);

@@ -150,7 +150,17 @@ public class DeliveryStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void insertEvent(UUID eventId, UUID organizationId, UUID teamId, String issueId, String type, String payload) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("insert into issue_event "
+        try (Connection c = db.getConnection()) {
+            insertEvent(c, eventId, organizationId, teamId, issueId, type, payload, Times.now());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record event " + eventId, e);
+        }
+    }
+
+    /** The one place an event row is written with JDBC: issue events at fan-out, operational events at an outcome. */
+    static void insertEvent(Connection c, UUID eventId, UUID organizationId, UUID teamId, String issueId, String type,
+            String payload, Instant created) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into issue_event "
                 + "(id, organization_id, team_id, issue_id, event_type, payload, created_at) values (?, ?, ?, ?, ?, ?, ?)")) {
             s.setObject(1, eventId);
             s.setObject(2, organizationId);
@@ -158,10 +168,8 @@ public class DeliveryStore {
             s.setString(4, issueId);
             s.setString(5, type);
             s.setString(6, payload);
-            s.setObject(7, time(Times.now()));
+            s.setObject(7, time(created));
             s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record event " + eventId, e);
         }
     }
 
@@ -207,15 +215,20 @@ public class DeliveryStore {
         }
     }
 
+    /** What recording outcomes did: the deliveries whose outcome was recorded, and the operational events raised. */
+    public record Recorded(Set<UUID> updated, List<UUID> raised) {
+    }
+
     /**
      * Records outcomes on their deliveries, logs the attempts and applies what they say about their webhooks'
      * health, each only if its delivery still expects that attempt (pending, with one attempt fewer), in one local
-     * database transaction of its own: no JTA, no broker, the delivery row is the truth (see DeliveryLog). Answers
-     * the deliveries whose outcome was recorded. On PostgreSQL a whole message's outcomes take one UPDATE and one
-     * INSERT: statements, more than rows, are what a delivery costs.
+     * database transaction of its own: no JTA, no broker, the delivery row is the truth (see DeliveryLog). The
+     * operational events the outcomes raise (a webhook failing or disabled, a delivery exhausted) are written in
+     * the same transaction, with their outbox rows ({@link OperationalEventWriter}). On PostgreSQL a whole
+     * message's outcomes take one UPDATE and one INSERT: statements, more than rows, are what a delivery costs.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public Set<UUID> record(List<Outcome> outcomes) {
+    public Recorded record(List<Outcome> outcomes) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -225,13 +238,19 @@ public class DeliveryStore {
                     insertAttempts(c, recorded);
                 }
                 Instant now = Times.now();
+                List<OperationalEvent> raised = new ArrayList<>();
                 for (Outcome o : recorded) {
                     if (o.health() != null) {
-                        health(c, o.attempt().webhookId(), o.health(), now);
+                        health(c, o, now, raised);
+                        if (o.status() == DeliveryStatus.FAILED) {
+                            raised.add(OperationalEvent.Exhausted.of(o.attempt().webhookId(), o.attempt().deliveryId(),
+                                    o.attempt().number(), o.statusCode(), o.error()));
+                        }
                     }
                 }
+                List<UUID> events = raised.isEmpty() ? List.of() : OperationalEventWriter.write(c, raised, now);
                 c.commit();
-                return updated;
+                return new Recorded(updated, events);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -245,18 +264,38 @@ public class DeliveryStore {
 
     // The webhook's health changes with conditional updates: on the common path (healthy and staying so) they
     // are not even issued, and when issued they match at most one row, so concurrent deliveries to one webhook
-    // do not queue on its row lock.
-    private static void health(Connection c, UUID webhookId, Health health, Instant now) throws SQLException {
+    // do not queue on its row lock. The update that matched is the transition, and raises its operational event
+    // exactly once: the first failure after a success (webhook.failing), the disabling (webhook.disabled).
+    private static void health(Connection c, Outcome o, Instant now, List<OperationalEvent> raised) throws SQLException {
+        UUID webhookId = o.attempt().webhookId();
+        Health health = o.health();
         switch (health.kind()) {
             case HEALTHY -> update(c, "update webhook set failing_since = null where id = ? and failing_since is not null", webhookId);
-            case GONE -> update(c, "update webhook set enabled = false, disabled_reason = ?, updated_at = ? where id = ? "
-                    + "and enabled = true", health.reason(), time(now), webhookId);
+            case GONE -> {
+                if (disable(c, "", webhookId, health.reason(), now)) {
+                    raised.add(new OperationalEvent.Disabled(webhookId, health.reason()));
+                }
+            }
             case FAILING -> {
-                update(c, "update webhook set failing_since = ? where id = ? and failing_since is null", time(now), webhookId);
-                update(c, "update webhook set enabled = false, disabled_reason = ?, updated_at = ? where id = ? "
-                        + "and enabled = true and failing_since <= ?", health.reason(), time(now), webhookId, time(health.threshold()));
+                if (update(c, "update webhook set failing_since = ? where id = ? and failing_since is null", time(now), webhookId) == 1) {
+                    raised.add(new OperationalEvent.Failing(webhookId, now, o.attempt().deliveryId(), o.statusCode(), o.error()));
+                }
+                if (disable(c, " and failing_since <= ?", webhookId, health.reason(), now, time(health.threshold()))) {
+                    raised.add(new OperationalEvent.Disabled(webhookId, health.reason()));
+                }
             }
         }
+    }
+
+    private static boolean disable(Connection c, String condition, UUID webhookId, String reason, Instant now, Object... more)
+            throws SQLException {
+        Object[] params = new Object[3 + more.length];
+        params[0] = reason;
+        params[1] = time(now);
+        params[2] = webhookId;
+        System.arraycopy(more, 0, params, 3, more.length);
+        return update(c, "update webhook set enabled = false, disabled_reason = ?, updated_at = ? where id = ? and enabled = true"
+                + condition, params) == 1;
     }
 
     private static Set<UUID> updateAll(Connection c, List<Outcome> outcomes) throws SQLException {

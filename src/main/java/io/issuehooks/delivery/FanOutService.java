@@ -30,6 +30,10 @@ import java.util.UUID;
  * <p>The first attempts to healthy webhooks travel together (up to {@value #BATCH} in a message); a webhook that
  * is failing, or on this node paused, at its concurrency limit or slow ({@link WebhookLanes}), gets messages of its
  * own, so that it holds back no one else.
+ *
+ * <p>Operational events (a webhook failing or disabled, a delivery exhausted) are routed the same way, by type and
+ * team, with two differences: a webhook's filter does not apply to them (filters select issues), and the webhook
+ * an event is about never receives it.
  */
 @ApplicationScoped
 @Alternative
@@ -53,6 +57,18 @@ public class FanOutService implements IssueEventPublisher {
     @Inject
     DeliveryMetrics metrics;
 
+    /**
+     * An event as fan-out routes it: an issue event, or an operational event ({@code about}: the webhook it is
+     * about, which never receives it). Messages are ordered by the issue, or by the webhook an event without an
+     * issue is about.
+     */
+    record Routed(UUID id, String type, String issueId, UUID teamId, String payload, UUID about) {
+
+        String orderKey() {
+            return issueId != null ? issueId : about.toString();
+        }
+    }
+
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(List<IssueEvent> events) {
@@ -61,7 +77,12 @@ public class FanOutService implements IssueEventPublisher {
         for (IssueEvent event : events) {
             Optional<UUID> organization = uuid(event.organizationId());
             if (organization.isPresent()) {
-                messages.addAll(fanOut(event, webhooks.computeIfAbsent(organization.get(), store::subscribers)));
+                UUID team = uuid(event.teamId()).orElse(null);
+                // Recorded whether or not a webhook receives it: the event feed (GET /api/v1/events) lists every event.
+                store.insertEvent(event.id(), organization.get(), team, event.issueId(), event.type().wireName(), event.payload());
+                metrics.published(event.type().wireName());
+                Routed routed = new Routed(event.id(), event.type().wireName(), event.issueId(), team, event.payload(), null);
+                messages.addAll(route(routed, webhooks.computeIfAbsent(organization.get(), store::subscribers)));
             }
         }
         queue.send(messages, schedule.delays().get(0));
@@ -75,20 +96,22 @@ public class FanOutService implements IssueEventPublisher {
         }
     }
 
-    /** Records the event and its deliveries; answers the messages of their first attempts. */
-    private List<DeliveryMessage> fanOut(IssueEvent event, List<DeliveryStore.Subscriber> webhooks) {
+    /** An operational event, already recorded when it was raised ({@link PendingFanOutService}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishOperational(Routed event, UUID organizationId) {
         metrics.published(event.type());
-        UUID team = uuid(event.teamId()).orElse(null);
-        // Recorded whether or not a webhook receives it: the event feed (GET /api/v1/events) lists every event.
-        store.insertEvent(event.id(), UUID.fromString(event.organizationId()), team, event.issueId(), event.type().wireName(),
-                event.payload());
+        queue.send(route(event, store.subscribers(organizationId)), schedule.delays().get(0));
+    }
+
+    /** Records the event's deliveries; answers the messages of their first attempts. */
+    private List<DeliveryMessage> route(Routed event, List<DeliveryStore.Subscriber> webhooks) {
         List<DeliveryStore.Subscriber> targets = new ArrayList<>();
         WebhookFilter.Facts facts = null; // read from the payload once, and only if a webhook has a filter
         for (DeliveryStore.Subscriber w : webhooks) {
-            if (!Webhook.subscribes(w.events(), w.teamId(), event.type(), team)) {
+            if (!Webhook.subscribes(w.events(), w.teamId(), event.type(), event.teamId()) || w.id().equals(event.about())) {
                 continue;
             }
-            if (w.filter() != null) {
+            if (w.filter() != null && event.about() == null) { // filters select issues: operational events pass
                 facts = facts == null ? WebhookFilter.Facts.of(event.payload()) : facts;
                 if (!WebhookFilter.stored(w.filter()).matches(facts)) {
                     continue;
@@ -108,23 +131,26 @@ public class FanOutService implements IssueEventPublisher {
             if (!webhook.enabled()) {
                 skipped.add(first); // recorded, not sent: recover sends it once the webhook is enabled again
             } else if (webhook.failing() || lanes.congested(webhook.id(), now)) {
-                messages.add(DeliveryMessage.isolated(event.id(), event.issueId(), event.payload(), first));
+                messages.add(DeliveryMessage.isolated(event.id(), event.orderKey(), event.payload(), first));
             } else {
                 healthy.add(first);
             }
         }
         for (int i = 0; i < healthy.size(); i += BATCH) {
-            messages.add(DeliveryMessage.batch(event.id(), event.issueId(), event.payload(), healthy.subList(i, Math.min(healthy.size(), i + BATCH))));
+            messages.add(DeliveryMessage.batch(event.id(), event.orderKey(), event.payload(), healthy.subList(i, Math.min(healthy.size(), i + BATCH))));
         }
         Duration firstWait = schedule.delays().get(0);
-        store.insertDeliveries(event.id(), event.type().wireName(), messages, firstWait);
+        store.insertDeliveries(event.id(), event.type(), messages, firstWait);
         if (!skipped.isEmpty()) {
-            store.insertSkipped(event.id(), event.type().wireName(), skipped);
+            store.insertSkipped(event.id(), event.type(), skipped);
         }
         return messages;
     }
 
     private static Optional<UUID> uuid(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(UUID.fromString(text));
         } catch (RuntimeException e) {

@@ -22,7 +22,7 @@ public class IssueEventRecord {
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
 
-    @Column(name = "issue_id", nullable = false)
+    @Column(name = "issue_id") // null: an operational event about no issue
     private String issueId;
 
     @Column(name = "event_type", nullable = false)

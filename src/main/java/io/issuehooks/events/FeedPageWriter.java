@@ -37,6 +37,6 @@ final class FeedPageWriter {
     }
 
     private static String text(String value) {
-        return JSON.createValue(value).toString();
+        return value == null ? "null" : JSON.createValue(value).toString();
     }
 }

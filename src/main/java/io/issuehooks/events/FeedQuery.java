@@ -1,6 +1,6 @@
 package io.issuehooks.events;
 
-import io.issuehooks.client.IssueEventType;
+import io.issuehooks.webhooks.EventTypes;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.PageRequest;
 import io.issuehooks.platform.Times;
@@ -25,7 +25,7 @@ record FeedQuery(UUID organizationId, UUID teamId, Set<String> types, String iss
         Set<String> types = new LinkedHashSet<>();
         for (String list : type) {
             for (String name : list.split(",", -1)) {
-                if (IssueEventType.fromWireName(name.strip()).isEmpty()) {
+                if (!EventTypes.known(name.strip())) {
                     throw ApiException.invalid("type", "unknown event type '" + name.strip() + "'");
                 }
                 types.add(name.strip());

@@ -32,7 +32,9 @@ final class SlackMessage {
         JsonObject envelope = Payloads.parse(payload);
         String event = envelope.getString("event");
         JsonObject data = envelope.getJsonObject("data");
-        JsonObject issue = data.getJsonObject("issue");
+        if (!(data.get("issue") instanceof JsonObject issue)) {
+            return SlackOperationalMessage.render(envelope); // webhook.failing, webhook.disabled, delivery.exhausted
+        }
         String summary = summary(event, issue);
 
         JsonArrayBuilder fields = JSON.createArrayBuilder();

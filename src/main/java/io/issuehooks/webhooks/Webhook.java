@@ -1,7 +1,6 @@
 package io.issuehooks.webhooks;
 
 import io.issuehooks.formats.DestinationFormat;
-import io.issuehooks.client.IssueEventType;
 import io.issuehooks.platform.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * A subscription. Its secrets are held only as ciphertexts (see {@link io.issuehooks.security.SecretCipher});
@@ -99,7 +97,7 @@ public class Webhook {
     public void apply(WebhookInput input) {
         this.name = input.name();
         this.url = input.url();
-        this.events = input.events().stream().map(IssueEventType::wireName).collect(Collectors.joining(","));
+        this.events = String.join(",", input.events());
         this.teamId = input.teamId();
         this.rateLimit = input.rateLimit();
         this.filter = input.filter() == null ? null : input.filter().toJson().toString();
@@ -123,9 +121,9 @@ public class Webhook {
      * Whether a webhook with these stored {@code events} and team subscribes to an event of this type about an
      * issue of this team (null: none). Fan-out reads the two columns without loading webhooks.
      */
-    public static boolean subscribes(String events, UUID webhookTeamId, IssueEventType type, UUID issueTeamId) {
+    public static boolean subscribes(String events, UUID webhookTeamId, String type, UUID issueTeamId) {
         return (webhookTeamId == null || webhookTeamId.equals(issueTeamId))
-                && Arrays.asList(events.split(",")).contains(type.wireName());
+                && Arrays.asList(events.split(",")).contains(type);
     }
 
     public UUID id() {
@@ -148,8 +146,8 @@ public class Webhook {
         return url;
     }
 
-    public List<IssueEventType> events() {
-        return Arrays.stream(events.split(",")).map(e -> IssueEventType.fromWireName(e).orElseThrow()).toList();
+    public List<String> events() {
+        return List.of(events.split(","));
     }
 
     public boolean enabled() {

@@ -2,7 +2,6 @@ package io.issuehooks.webhooks;
 
 import static io.issuehooks.client.JsonSupport.JSON;
 
-import io.issuehooks.client.IssueEventType;
 import io.issuehooks.formats.DestinationFormat;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.JsonRequest;
@@ -21,7 +20,7 @@ import java.util.UUID;
  * The settable attributes of a webhook, validated: what POST and PUT send, and what PATCH yields once merged
  * onto the current state. Rules that need the database or the network policy live in {@link WebhookService}.
  */
-public record WebhookInput(String name, String url, List<IssueEventType> events, UUID teamId, boolean enabled,
+public record WebhookInput(String name, String url, List<String> events, UUID teamId, boolean enabled,
         Integer rateLimit, WebhookFilter filter, java.util.Map<String, String> headers, DestinationFormat format) {
 
     static final Set<String> FIELDS = Set.of("url", "name", "events", "teamId", "enabled", "rateLimit", "filter", "headers", "format");
@@ -35,7 +34,7 @@ public record WebhookInput(String name, String url, List<IssueEventType> events,
         body.allowOnly(FIELDS);
         String name = body.requiredText("name", MAX_NAME);
         String url = url(body);
-        List<IssueEventType> events = events(body);
+        List<String> events = events(body);
         UUID teamId = body.optionalUuid("teamId").orElse(null);
         boolean enabled = body.optionalBoolean("enabled").orElse(true);
         if (body.isNull("enabled")) {
@@ -78,7 +77,7 @@ public record WebhookInput(String name, String url, List<IssueEventType> events,
 
     private JsonValue toJson() {
         JsonObjectBuilder b = JSON.createObjectBuilder().add("name", name).add("url", url).add("enabled", enabled);
-        b.add("events", JSON.createArrayBuilder(events.stream().map(IssueEventType::wireName).toList()));
+        b.add("events", JSON.createArrayBuilder(events));
         if (teamId != null) {
             b.add("teamId", teamId.toString());
         }
@@ -119,20 +118,22 @@ public record WebhookInput(String name, String url, List<IssueEventType> events,
         return text;
     }
 
-    private static List<IssueEventType> events(JsonRequest body) {
+    private static List<String> events(JsonRequest body) {
         List<String> names = body.optionalStrings("events", 100)
                 .orElseThrow(() -> ApiException.invalid("events", "is required"));
         if (names.isEmpty()) {
             throw ApiException.invalid("events", "must name at least one event type");
         }
         Set<String> seen = new HashSet<>();
-        List<IssueEventType> events = new ArrayList<>();
+        List<String> events = new ArrayList<>();
         for (String name : names) {
             if (!seen.add(name)) {
                 throw ApiException.invalid("events", "lists " + name + " twice");
             }
-            events.add(IssueEventType.fromWireName(name).orElseThrow(() -> ApiException.invalid("events",
-                    "unknown event type '" + name + "'; see GET /api/v1/webhooks/event-types")));
+            if (!EventTypes.known(name)) {
+                throw ApiException.invalid("events", "unknown event type '" + name + "'; see GET /api/v1/webhooks/event-types");
+            }
+            events.add(name);
         }
         return List.copyOf(events);
     }

@@ -3,7 +3,6 @@ package io.issuehooks.webhooks;
 import static io.issuehooks.client.JsonSupport.JSON;
 import static io.issuehooks.client.JsonSupport.nullable;
 
-import io.issuehooks.client.IssueEventType;
 import io.issuehooks.platform.Times;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -30,7 +29,7 @@ public final class WebhookJson {
 
     private static JsonObjectBuilder builder(Webhook w) {
         JsonArrayBuilder events = JSON.createArrayBuilder();
-        w.events().stream().map(IssueEventType::wireName).forEach(events::add);
+        w.events().forEach(events::add);
         JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("id", w.id().toString())
                 .add("organizationId", w.organizationId().toString());

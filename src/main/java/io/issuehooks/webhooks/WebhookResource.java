@@ -2,7 +2,6 @@ package io.issuehooks.webhooks;
 
 import static io.issuehooks.client.JsonSupport.JSON;
 
-import io.issuehooks.client.IssueEventType;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.Ids;
 import io.issuehooks.platform.JsonRequest;
@@ -66,8 +65,9 @@ public class WebhookResource {
     public JsonObject eventTypes() {
         caller.requireOrganizationKey();
         JsonArrayBuilder types = JSON.createArrayBuilder();
-        for (IssueEventType type : IssueEventType.values()) {
-            types.add(JSON.createObjectBuilder().add("name", type.wireName()).add("description", type.description()));
+        for (EventTypes.Listed type : EventTypes.all()) {
+            types.add(JSON.createObjectBuilder().add("name", type.name()).add("description", type.description())
+                    .add("group", type.group()));
         }
         return JSON.createObjectBuilder().add("data", types).build();
     }

@@ -171,6 +171,27 @@ class CrashRecoveryIT {
         assertThat(f.delivery(hook, delivered.getString("id")).getInt("attemptCount")).isEqualTo(1);
     }
 
+    @Test
+    void operationalEventsWhoseOutcomeCommittedAreFannedOutAfterTheServerDiedBeforeTheirFanOut() throws Exception {
+        Fixture f = start("kill-between-outcome-commit-and-operational-fan-out.btm");
+        String gone = f.webhook(receiver.url("/gone"), "issue.created").getString("id");
+        f.webhook(receiver.url("/operator"), "webhook.disabled", "delivery.exhausted");
+        receiver.on("/gone", r -> Reply.status(410));
+
+        f.issue();
+        receiver.await("/gone", 1, WAIT);
+        restartAfterTheCrash();
+
+        // The outcome committed with the events and their outbox rows; the sweeper fans them out after the restart.
+        List<Request> told = receiver.await("/operator", 2, WAIT);
+        assertThat(told).extracting(r -> r.json().getString("event")).containsExactlyInAnyOrder("webhook.disabled", "delivery.exhausted");
+        assertThat(told).allSatisfy(r -> assertThat(r.json().getJsonObject("data").getJsonObject("webhook").getString("id")).isEqualTo(gone));
+        assertThat(f.webhookState(gone).getBoolean("enabled")).isFalse();
+        awaitNoMessages("Deliveries");
+        assertThat(receiver.requests("/operator")).as("each fanned out once").hasSize(2);
+        assertThat(receiver.requests("/gone")).as("the 410 was final").hasSize(1);
+    }
+
     // --- the server ---------------------------------------------------------------------------------------
 
     /** Starts the server (with a Byteman rule that kills it at one point, or none) and makes an organisation. */

@@ -114,16 +114,17 @@ class WebhookApiIT {
         Api.Reply createdOld = api.post("/api/webhooks", org.adminKey(), webhook("old").build());
         assertThat(createdOld.status()).isEqualTo(201);
         assertThat(createdOld.header("Location")).contains("/api/webhooks/");
-        assertThat(api.get("/api/webhooks/event-types", org.adminKey()).json().getJsonArray("data")).hasSize(5);
+        assertThat(api.get("/api/webhooks/event-types", org.adminKey()).json().getJsonArray("data")).hasSize(8);
     }
 
     @Test
-    void eventTypesListsTheFiveIssueEventsWithDescriptions() {
+    void eventTypesListsTheFiveIssueEventsThenTheOperationalOnesWithDescriptions() {
         String member = tenants.key(org, "member", null);
         JsonArray types = api.get(HOOKS + "/event-types", member).json().getJsonArray("data");
 
         assertThat(types.getValuesAs(JsonObject.class)).extracting(t -> t.getString("name")).containsExactly(
-                "issue.created", "issue.updated", "issue.status_changed", "issue.severity_changed", "issue.comment_added");
+                "issue.created", "issue.updated", "issue.status_changed", "issue.severity_changed", "issue.comment_added",
+                "webhook.failing", "webhook.disabled", "delivery.exhausted");
         assertThat(types.getValuesAs(JsonObject.class)).allSatisfy(t -> assertThat(t.getString("description")).isNotBlank());
     }
 

@@ -6,7 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Waiting for a positive signal, polled every 200 ms, with a deadline and a message saying what never came. */
 public final class Await {
@@ -24,6 +27,16 @@ public final class Await {
             }
             Receiver.sleep(Duration.ofMillis(200));
         }
+    }
+
+    /** Reads a value until it satisfies {@code done}, and answers it. */
+    public static <T> T value(Supplier<T> read, Predicate<T> done, Duration timeout, String what) {
+        AtomicReference<T> last = new AtomicReference<>();
+        until(() -> {
+            last.set(read.get());
+            return done.test(last.get());
+        }, timeout, what);
+        return last.get();
     }
 
     /** Until the server at {@code base} (ending in /) answers its health check with 200. */
