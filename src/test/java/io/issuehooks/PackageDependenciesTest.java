@@ -24,28 +24,24 @@ import org.junit.jupiter.api.Test;
 class PackageDependenciesTest {
 
     static final Path SOURCES = Path.of("src/main/java/io/issuehooks");
-    static final Pattern REFERENCE = Pattern.compile("\\bio\\.issuehooks\\.([a-z]+)\\.");
+    /** A reference to a class of the application: its package (with sub-packages, such as delivery.store). */
+    static final Pattern REFERENCE = Pattern.compile("\\bio\\.issuehooks\\.((?:[a-z]+\\.)*[a-z]+)\\.[A-Z]");
     static final Set<String> GROUND = Set.of("platform", "client", "jdbc", "outbound");
 
-    /** Package -> the other packages of the application it refers to. */
+    /** Package (relative to io.issuehooks, e.g. delivery.engine) -> the other packages of the application it refers to. */
     static Map<String, Set<String>> dependencies() throws IOException {
         Map<String, Set<String>> result = new TreeMap<>();
-        try (Stream<Path> dirs = Files.list(SOURCES)) {
-            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                String pkg = dir.getFileName().toString();
-                Set<String> uses = new TreeSet<>();
-                try (Stream<Path> files = Files.walk(dir)) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                        Matcher m = REFERENCE.matcher(Files.readString(f));
-                        while (m.find()) {
-                            uses.add(m.group(1));
-                        }
-                    }
+        try (Stream<Path> all = Files.walk(SOURCES)) {
+            for (Path f : all.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String pkg = SOURCES.relativize(f.getParent()).toString().replace(java.io.File.separatorChar, '.');
+                Set<String> uses = result.computeIfAbsent(pkg, k -> new TreeSet<>());
+                Matcher m = REFERENCE.matcher(Files.readString(f));
+                while (m.find()) {
+                    uses.add(m.group(1));
                 }
-                uses.remove(pkg);
-                result.put(pkg, uses);
             }
         }
+        result.forEach((pkg, uses) -> uses.remove(pkg));
         return result;
     }
 
@@ -69,9 +65,16 @@ class PackageDependenciesTest {
     }
 
     @Test
+    void theDeliveryLayersPointDownwards() throws IOException {
+        Map<String, Set<String>> deps = dependencies();
+        assertThat(deps.get("delivery.store")).as("the store knows no engine or API").doesNotContain("delivery.engine", "delivery.api");
+        assertThat(deps.get("delivery.engine")).as("the engine knows no API").doesNotContain("delivery.api");
+    }
+
+    @Test
     void everyPackageSaysWhatItIs() throws IOException {
         for (String pkg : dependencies().keySet()) {
-            assertThat(SOURCES.resolve(pkg).resolve("package-info.java")).as(pkg).exists();
+            assertThat(SOURCES.resolve(pkg.replace('.', '/')).resolve("package-info.java")).as(pkg).exists();
         }
     }
 

@@ -2,6 +2,7 @@ package io.issuehooks.events;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.issuehooks.platform.Times;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,7 +37,7 @@ public class FeedEventReader {
     public List<FeedEvent> read(FeedQuery q, Instant now) {
         StringBuilder sql = new StringBuilder("select id, event_type, issue_id, team_id, created_at, payload from issue_event "
                 + "where organization_id = ? and test_event = false and created_at <= ?");
-        List<Object> params = new ArrayList<>(List.of(q.organizationId(), utc(now.minus(SETTLED))));
+        List<Object> params = new ArrayList<>(List.of(q.organizationId(), Times.utc(now.minus(SETTLED))));
         if (q.teamId() != null) {
             sql.append(" and team_id = ?");
             params.add(q.teamId());
@@ -52,15 +52,15 @@ public class FeedEventReader {
         }
         if (q.since() != null) {
             sql.append(" and created_at >= ?");
-            params.add(utc(q.since()));
+            params.add(Times.utc(q.since()));
         }
         if (q.until() != null) {
             sql.append(" and created_at < ?");
-            params.add(utc(q.until()));
+            params.add(Times.utc(q.until()));
         }
         if (q.page().afterId() != null) {
             sql.append(" and (created_at > ? or (created_at = ? and id > ?))");
-            params.addAll(List.of(utc(q.page().afterCreatedAt()), utc(q.page().afterCreatedAt()), q.page().afterId()));
+            params.addAll(List.of(Times.utc(q.page().afterCreatedAt()), Times.utc(q.page().afterCreatedAt()), q.page().afterId()));
         }
         sql.append(" order by created_at, id limit ").append(q.page().limit() + 1);
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
@@ -78,9 +78,5 @@ public class FeedEventReader {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the event feed of " + q.organizationId(), e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

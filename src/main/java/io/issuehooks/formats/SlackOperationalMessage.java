@@ -1,5 +1,6 @@
 package io.issuehooks.formats;
 
+
 import static io.issuehooks.client.JsonSupport.JSON;
 import static io.issuehooks.formats.SlackMessage.cut;
 import static io.issuehooks.formats.SlackMessage.escape;

@@ -2,6 +2,8 @@ package io.issuehooks.platform;
 
 import io.issuehooks.client.IssuePayload;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -29,5 +31,10 @@ public final class Times {
 
     public static String format(Instant instant) {
         return IssuePayload.time(instant);
+    }
+
+    /** An instant as JDBC binds a {@code timestamp with time zone} on PostgreSQL and H2 alike; null stays null. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -5,3 +5,4 @@
  * {@code WebhookProducers}), and the start-up report that reads them all lives in {@code startup}.
  */
 package io.issuehooks.platform;
+

@@ -2,11 +2,11 @@ package io.issuehooks.startup;
 
 import static io.issuehooks.platform.Settings.format;
 
-import io.issuehooks.delivery.DeliverySettings;
+import io.issuehooks.delivery.engine.DeliverySettings;
 import io.issuehooks.platform.Settings;
 import io.issuehooks.outbound.DestinationPolicy;
-import io.issuehooks.delivery.RetentionJob;
-import io.issuehooks.delivery.RetrySchedule;
+import io.issuehooks.delivery.store.RetentionJob;
+import io.issuehooks.delivery.engine.RetrySchedule;
 import io.issuehooks.security.AuthenticationFilter;
 import io.issuehooks.security.SecretCipher;
 import io.issuehooks.security.ServerKey;

@@ -1,5 +1,6 @@
 package io.issuehooks.bench;
 
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

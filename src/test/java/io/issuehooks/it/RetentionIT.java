@@ -2,7 +2,7 @@ package io.issuehooks.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.issuehooks.delivery.RetentionJob;
+import io.issuehooks.delivery.store.RetentionJob;
 import io.issuehooks.testsupport.Api;
 import io.issuehooks.testsupport.Deployments;
 import io.issuehooks.testsupport.Tenants;

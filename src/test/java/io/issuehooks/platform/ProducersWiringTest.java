@@ -2,10 +2,10 @@ package io.issuehooks.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.issuehooks.delivery.DeliveryProducers;
-import io.issuehooks.delivery.DeliverySettings;
+import io.issuehooks.delivery.engine.DeliveryProducers;
+import io.issuehooks.delivery.engine.DeliverySettings;
 import io.issuehooks.outbound.DestinationPolicy;
-import io.issuehooks.delivery.RetrySchedule;
+import io.issuehooks.delivery.engine.RetrySchedule;
 import io.issuehooks.security.SecretCipher;
 import io.issuehooks.security.SecurityProducers;
 import java.net.InetAddress;

@@ -1,5 +1,7 @@
 package io.issuehooks.testsupport;
 
+import io.issuehooks.delivery.store.Delivery;
+
 import static io.issuehooks.testsupport.NodeReceiver.SPEC_ROUTE;
 import static io.issuehooks.testsupport.NodeReceiver.STANDARD_WEBHOOKS_ROUTE;
 import static io.issuehooks.testsupport.NodeReceiver.route;

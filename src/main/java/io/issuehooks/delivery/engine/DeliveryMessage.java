@@ -1,0 +1,105 @@
+package io.issuehooks.delivery.engine;
+
+import io.issuehooks.client.IssueEvent;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import io.issuehooks.delivery.store.PlannedAttempt;
+
+/**
+ * What a message on the Deliveries queue asks for: attempts of one or more deliveries of one event, which share
+ * its payload. Fan-out puts the first attempts of an event's deliveries to healthy webhooks in one message, so
+ * they are sent concurrently and recorded in one transaction; a failing webhook's first attempt, a retry and a
+ * redelivery are messages of their own. {@code group} is the JMS group that keeps the message in order behind
+ * the earlier ones about the same issue (null: none). {@code issueId} is what orders the event's messages: its
+ * issue, or for an operational event about no issue the webhook it is about (null in a recovered copy of one).
+ */
+public record DeliveryMessage(UUID eventId, String issueId, String payload, List<PlannedAttempt> attempts, String group,
+        boolean paced) {
+
+    static final String ATTEMPTS = "attempts";
+    static final String EVENT_ID = "eventId";
+    static final String ISSUE_ID = "issueId";
+    static final String PACED = "paced";
+
+    public DeliveryMessage {
+        attempts = List.copyOf(attempts);
+    }
+
+    /** An event's first attempts to healthy webhooks: in the issue's group. */
+    public static DeliveryMessage batch(UUID eventId, String issueId, String payload, List<PlannedAttempt> attempts) {
+        return new DeliveryMessage(eventId, issueId, payload, attempts, IssueEvent.group(issueId), false);
+    }
+
+    /**
+     * A failing or congested webhook's first attempt: in a group of that webhook and the issue's group, so it holds
+     * back no other webhook.
+     */
+    public static DeliveryMessage isolated(UUID eventId, String issueId, String payload, PlannedAttempt attempt) {
+        return new DeliveryMessage(eventId, issueId, payload, List.of(attempt), attempt.webhookId() + "/" + IssueEvent.group(issueId), false);
+    }
+
+    /** A retry or a redelivery: outside any group, so it never holds back the deliveries behind it. */
+    public static DeliveryMessage single(UUID eventId, String issueId, String payload, PlannedAttempt attempt) {
+        return new DeliveryMessage(eventId, issueId, payload, List.of(attempt), null, false);
+    }
+
+    static DeliveryMessage read(Message message) {
+        try {
+            List<PlannedAttempt> attempts = new ArrayList<>();
+            for (String entry : message.getStringProperty(ATTEMPTS).split(",")) {
+                String[] f = entry.split("/");
+                attempts.add(new PlannedAttempt(UUID.fromString(f[0]), UUID.fromString(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
+            }
+            String eventId = message.getStringProperty(EVENT_ID); // absent from messages queued by versions before 1.1
+            return new DeliveryMessage(eventId == null ? null : UUID.fromString(eventId), message.getStringProperty(ISSUE_ID),
+                    ((TextMessage) message).getText(), attempts, message.getStringProperty("JMSXGroupID"),
+                    message.propertyExists(PACED) && message.getBooleanProperty(PACED));
+        } catch (JMSException e) {
+            throw new IllegalStateException("Unreadable delivery message", e);
+        }
+    }
+
+    void write(Message message) throws JMSException {
+        StringBuilder list = new StringBuilder();
+        for (PlannedAttempt a : attempts) {
+            if (list.length() > 0) {
+                list.append(',');
+            }
+            list.append(a.deliveryId()).append('/').append(a.webhookId()).append('/').append(a.number()).append('/').append(a.scheduleIndex());
+        }
+        message.setStringProperty(ATTEMPTS, list.toString());
+        if (eventId != null) {
+            message.setStringProperty(EVENT_ID, eventId.toString());
+        }
+        if (issueId != null) {
+            message.setStringProperty(ISSUE_ID, issueId);
+        }
+        if (group != null) {
+            message.setStringProperty("JMSXGroupID", group);
+        }
+        if (paced) {
+            message.setBooleanProperty(PACED, true);
+        }
+    }
+
+    /** One attempt of a batch taken out of it, in the group its webhook's messages about this issue share. */
+    DeliveryMessage isolate(PlannedAttempt attempt) {
+        return isolated(eventId, issueId, payload, attempt);
+    }
+
+    /**
+     * The same attempt later, as a message of its own: its webhook was at its limit (WebhookLanes). {@code paced}:
+     * the wait is the attempt's turn under the webhook's rate limit, already reserved for it.
+     */
+    DeliveryMessage deferred(PlannedAttempt attempt, boolean paced) {
+        return new DeliveryMessage(eventId, issueId, payload, List.of(attempt), null, paced);
+    }
+
+    DeliveryMessage retry(PlannedAttempt attempt) {
+        return single(eventId, issueId, payload, attempt.retry());
+    }
+}

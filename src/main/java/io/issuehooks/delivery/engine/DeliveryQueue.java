@@ -1,0 +1,49 @@
+package io.issuehooks.delivery.engine;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Puts delivery attempts on the persistent Deliveries queue through the XA connection factory, in the caller's
+ * JTA transaction. First attempts travel in JMS groups (see {@link DeliveryMessage#group}), so one consumer at a
+ * time takes an issue's deliveries, in commit order; a retry is a scheduled message outside any group, so a
+ * failing delivery never holds back the others.
+ */
+@ApplicationScoped
+public class DeliveryQueue {
+
+    public static final String QUEUE = "java:/jms/queue/Deliveries";
+
+    // A context per call rather than an injected JMSContext, which resolves its delegate on every method call.
+    @Resource(lookup = "java:/JmsXA")
+    ConnectionFactory factory;
+
+    @Resource(lookup = QUEUE)
+    Queue queue;
+
+    /** Sends the messages, to be handed out after the delay (first attempts: the schedule's first wait). */
+    public void send(List<DeliveryMessage> messages, Duration delay) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        try (JMSContext jms = factory.createContext()) {
+            JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setDeliveryDelay(delay.toMillis());
+            for (DeliveryMessage message : messages) {
+                TextMessage m = jms.createTextMessage(message.payload());
+                message.write(m);
+                producer.send(queue, m);
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot queue deliveries", e);
+        }
+    }
+}
