@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages' dependencies point one way, read from the sources' imports and fully qualified names: no cycle
- * between packages, the shared ground (platform, client, jdbc, outbound) uses no capability, and every package
+ * between packages, the shared ground (platform, contract, jdbc, outbound) uses no capability, the client jar's
+ * bridge is used by nothing of the server, and every package
  * says what it is in a package-info.java.
  */
 class PackageDependenciesTest {
@@ -26,7 +27,7 @@ class PackageDependenciesTest {
     static final Path SOURCES = Path.of("src/main/java/io/issuehooks");
     /** A reference to a class of the application: its package (with sub-packages, such as delivery.store). */
     static final Pattern REFERENCE = Pattern.compile("\\bio\\.issuehooks\\.((?:[a-z]+\\.)*[a-z]+)\\.[A-Z]");
-    static final Set<String> GROUND = Set.of("platform", "client", "jdbc", "outbound");
+    static final Set<String> GROUND = Set.of("platform", "contract", "jdbc", "outbound");
 
     /** Package (relative to io.issuehooks, e.g. delivery.engine) -> the other packages of the application it refers to. */
     static Map<String, Set<String>> dependencies() throws IOException {
@@ -61,7 +62,10 @@ class PackageDependenciesTest {
         for (String ground : GROUND) {
             assertThat(deps.get(ground)).as("what %s uses", ground).allMatch(GROUND::contains);
         }
-        assertThat(deps.get("client")).as("the client jar's contract stands alone").isEmpty();
+        assertThat(deps.get("contract")).as("the event contract stands alone").isEmpty();
+        assertThat(deps.get("client")).as("the client jar holds the client and the contract only").containsOnly("contract");
+        deps.forEach((pkg, uses) -> assertThat(uses).as("%s: Issuehooks itself does not use the client bridge", pkg)
+                .doesNotContain("client"));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.issuehooks.client;
 
+import io.issuehooks.contract.IssueEventRules;
+import io.issuehooks.contract.IssueSnapshot;
+
 /**
  * Fire this CDI event, inside the transaction that makes the change, to publish an issue change: {@code before}
  * is null for a new issue. Several events about one issue in one transaction are coalesced into one webhook event

@@ -1,6 +1,7 @@
 /**
- * The issue event contract, shipped also as the {@code client} jar: event types, issue snapshots, the rules that
- * turn one transaction's changes into events, the exact JSON of the webhook payload, and the bridge that lets
- * another deployment fire issue changes as CDI events that reach the event queue atomically with its transaction.
+ * What another deployment on the same server uses to have its issue changes sent as webhooks, shipped as the
+ * {@code client} jar together with {@code io.issuehooks.contract}: the CDI events it fires ({@code IssueChanged},
+ * {@code IssueCommentAdded}), and the bridge that coalesces them per transaction and sends them to the IssueEvents
+ * queue atomically with that transaction. Issuehooks itself never uses this package.
  */
 package io.issuehooks.client;

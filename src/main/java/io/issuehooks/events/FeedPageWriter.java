@@ -1,6 +1,6 @@
 package io.issuehooks.events;
 
-import static io.issuehooks.client.JsonSupport.JSON;
+import static io.issuehooks.contract.JsonSupport.JSON;
 
 import io.issuehooks.platform.PageRequest;
 import io.issuehooks.platform.Times;

@@ -1,6 +1,6 @@
 package io.issuehooks.formats;
 
-import static io.issuehooks.client.JsonSupport.JSON;
+import static io.issuehooks.contract.JsonSupport.JSON;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

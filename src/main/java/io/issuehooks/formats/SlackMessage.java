@@ -1,6 +1,6 @@
 package io.issuehooks.formats;
 
-import static io.issuehooks.client.JsonSupport.JSON;
+import static io.issuehooks.contract.JsonSupport.JSON;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;

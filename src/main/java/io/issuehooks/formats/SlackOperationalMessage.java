@@ -1,7 +1,7 @@
 package io.issuehooks.formats;
 
 
-import static io.issuehooks.client.JsonSupport.JSON;
+import static io.issuehooks.contract.JsonSupport.JSON;
 import static io.issuehooks.formats.SlackMessage.cut;
 import static io.issuehooks.formats.SlackMessage.escape;
 

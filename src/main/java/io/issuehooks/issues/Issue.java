@@ -1,7 +1,7 @@
 package io.issuehooks.issues;
 
-import io.issuehooks.client.HistoryEntry;
-import io.issuehooks.client.IssueSnapshot;
+import io.issuehooks.contract.HistoryEntry;
+import io.issuehooks.contract.IssueSnapshot;
 import io.issuehooks.platform.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

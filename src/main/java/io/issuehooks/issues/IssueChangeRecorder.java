@@ -1,11 +1,11 @@
 package io.issuehooks.issues;
 
-import io.issuehooks.client.HistoryEntry;
-import io.issuehooks.client.IssueEvent;
-import io.issuehooks.client.IssueEventPublisher;
-import io.issuehooks.client.IssueEventRules;
-import io.issuehooks.client.IssueEventType;
-import io.issuehooks.client.IssueSnapshot;
+import io.issuehooks.contract.HistoryEntry;
+import io.issuehooks.contract.IssueEvent;
+import io.issuehooks.contract.IssueEventPublisher;
+import io.issuehooks.contract.IssueEventRules;
+import io.issuehooks.contract.IssueEventType;
+import io.issuehooks.contract.IssueSnapshot;
 import io.issuehooks.platform.Times;
 import io.issuehooks.security.Caller;
 import jakarta.annotation.Resource;

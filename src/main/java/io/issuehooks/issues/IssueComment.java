@@ -1,6 +1,6 @@
 package io.issuehooks.issues;
 
-import io.issuehooks.client.CommentSnapshot;
+import io.issuehooks.contract.CommentSnapshot;
 import io.issuehooks.platform.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,8 +1,8 @@
 package io.issuehooks.issues;
 
-import static io.issuehooks.client.JsonSupport.JSON;
+import static io.issuehooks.contract.JsonSupport.JSON;
 
-import io.issuehooks.client.HistoryEntry;
+import io.issuehooks.contract.HistoryEntry;
 import jakarta.json.JsonString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

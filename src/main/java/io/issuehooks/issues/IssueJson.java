@@ -1,10 +1,10 @@
 package io.issuehooks.issues;
 
-import static io.issuehooks.client.JsonSupport.JSON;
+import static io.issuehooks.contract.JsonSupport.JSON;
 
-import io.issuehooks.client.IssuePayload;
-import io.issuehooks.client.CommentSnapshot;
-import io.issuehooks.client.JsonSupport;
+import io.issuehooks.contract.IssuePayload;
+import io.issuehooks.contract.CommentSnapshot;
+import io.issuehooks.contract.JsonSupport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.EntityTag;

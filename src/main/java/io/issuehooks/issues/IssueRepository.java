@@ -1,6 +1,6 @@
 package io.issuehooks.issues;
 
-import io.issuehooks.client.HistoryEntry;
+import io.issuehooks.contract.HistoryEntry;
 import io.issuehooks.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

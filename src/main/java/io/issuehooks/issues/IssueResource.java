@@ -1,6 +1,6 @@
 package io.issuehooks.issues;
 
-import io.issuehooks.client.IssuePayload;
+import io.issuehooks.contract.IssuePayload;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.Ids;
 import io.issuehooks.platform.JsonRequest;

@@ -1,6 +1,6 @@
 package io.issuehooks.issues;
 
-import io.issuehooks.client.IssueSnapshot;
+import io.issuehooks.contract.IssueSnapshot;
 import jakarta.transaction.TransactionScoped;
 import java.io.Serializable;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.issuehooks.platform;
 
-import static io.issuehooks.client.JsonSupport.JSON;
+import static io.issuehooks.contract.JsonSupport.JSON;
 
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;

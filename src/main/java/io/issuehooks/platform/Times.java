@@ -1,6 +1,6 @@
 package io.issuehooks.platform;
 
-import io.issuehooks.client.IssuePayload;
+import io.issuehooks.contract.IssuePayload;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package io.issuehooks.tenancy;
 
-import static io.issuehooks.client.JsonSupport.JSON;
+import static io.issuehooks.contract.JsonSupport.JSON;
 
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.Ids;

@@ -1,7 +1,7 @@
 package io.issuehooks.tenancy;
 
-import static io.issuehooks.client.JsonSupport.JSON;
-import static io.issuehooks.client.JsonSupport.nullable;
+import static io.issuehooks.contract.JsonSupport.JSON;
+import static io.issuehooks.contract.JsonSupport.nullable;
 
 import io.issuehooks.platform.Times;
 import jakarta.json.JsonObject;

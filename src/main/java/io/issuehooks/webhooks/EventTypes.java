@@ -1,6 +1,6 @@
 package io.issuehooks.webhooks;
 
-import io.issuehooks.client.IssueEventType;
+import io.issuehooks.contract.IssueEventType;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,10 @@
 package io.issuehooks.client;
 
+import io.issuehooks.contract.CommentSnapshot;
+import io.issuehooks.contract.IssueEvent;
+import io.issuehooks.contract.IssueEventType;
+import io.issuehooks.contract.IssueSnapshot;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.issuehooks.client.IssueChanged;
-import io.issuehooks.client.IssueSnapshot;
+import io.issuehooks.contract.IssueSnapshot;
 import io.issuehooks.testsupport.Deployments;
 import io.issuehooks.testsupport.EventTap;
 import io.issuehooks.testsupport.TapReader;

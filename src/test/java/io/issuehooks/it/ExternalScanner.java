@@ -1,9 +1,9 @@
 package io.issuehooks.it;
 
-import io.issuehooks.client.CommentSnapshot;
+import io.issuehooks.contract.CommentSnapshot;
 import io.issuehooks.client.IssueChanged;
 import io.issuehooks.client.IssueCommentAdded;
-import io.issuehooks.client.IssueSnapshot;
+import io.issuehooks.contract.IssueSnapshot;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;

@@ -118,7 +118,7 @@ class IssueEventsIT {
         assertThat(created.issue().getJsonArray("history")).hasSize(1);
         assertThat(payload.getJsonObject("data").getString("userId")).isEqualTo(adminId);
         assertThat(created.issue().getString("organizationId")).isEqualTo(org.id());
-        assertThat(created.groupId()).isEqualTo(io.issuehooks.client.IssueEvent.group(id));
+        assertThat(created.groupId()).isEqualTo(io.issuehooks.contract.IssueEvent.group(id));
         assertThat(created.deliveryMode()).isEqualTo(DeliveryMode.PERSISTENT);
         assertThat(created.eventId()).isNotBlank();
         assertNothingMore(id);

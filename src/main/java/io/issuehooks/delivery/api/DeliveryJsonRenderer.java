@@ -3,8 +3,8 @@ package io.issuehooks.delivery.api;
 import io.issuehooks.delivery.store.Delivery;
 import io.issuehooks.delivery.store.DeliveryAttempt;
 
-import static io.issuehooks.client.JsonSupport.JSON;
-import static io.issuehooks.client.JsonSupport.nullable;
+import static io.issuehooks.contract.JsonSupport.JSON;
+import static io.issuehooks.contract.JsonSupport.nullable;
 
 import io.issuehooks.platform.Times;
 import jakarta.json.JsonArrayBuilder;

@@ -11,12 +11,12 @@ import io.issuehooks.delivery.store.DeliveryReader;
 import io.issuehooks.delivery.store.IssueEventRecord;
 import io.issuehooks.delivery.store.PlannedAttempt;
 
-import static io.issuehooks.client.JsonSupport.JSON;
+import static io.issuehooks.contract.JsonSupport.JSON;
 
-import io.issuehooks.client.HistoryEntry;
-import io.issuehooks.client.IssueEventType;
-import io.issuehooks.client.IssuePayload;
-import io.issuehooks.client.IssueSnapshot;
+import io.issuehooks.contract.HistoryEntry;
+import io.issuehooks.contract.IssueEventType;
+import io.issuehooks.contract.IssuePayload;
+import io.issuehooks.contract.IssueSnapshot;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.Times;
 import io.issuehooks.security.Caller;

@@ -1,6 +1,6 @@
 package io.issuehooks.delivery.api;
 
-import io.issuehooks.client.IssueEventType;
+import io.issuehooks.contract.IssueEventType;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.Ids;
 import io.issuehooks.security.Caller;

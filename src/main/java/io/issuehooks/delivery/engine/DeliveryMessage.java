@@ -1,6 +1,6 @@
 package io.issuehooks.delivery.engine;
 
-import io.issuehooks.client.IssueEvent;
+import io.issuehooks.contract.IssueEvent;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;

@@ -1,7 +1,7 @@
 package io.issuehooks.delivery.engine;
 
-import io.issuehooks.client.IssueEvent;
-import io.issuehooks.client.JmsIssueEventPublisher;
+import io.issuehooks.contract.IssueEvent;
+import io.issuehooks.contract.IssueEventMessage;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -18,7 +18,7 @@ import org.jboss.ejb3.annotation.Pool;
  * exception. A message that is not an issue event is dropped.
  */
 @MessageDriven(name = "EventFanOutMdb", activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JmsIssueEventPublisher.QUEUE),
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = IssueEventMessage.QUEUE),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession",
                 propertyValue = "${issuehooks.fanout.concurrency,env.ISSUEHOOKS_FANOUT_CONCURRENCY:8}")})
@@ -31,7 +31,7 @@ public class EventFanOutMdb implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            IssueEvent event = JmsIssueEventPublisher.read(message);
+            IssueEvent event = IssueEventMessage.read(message);
             if (event != null) {
                 fanOut.publishOnce(event);
             }

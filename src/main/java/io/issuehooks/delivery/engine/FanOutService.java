@@ -4,8 +4,8 @@ import io.issuehooks.delivery.store.DeliveryReader;
 import io.issuehooks.delivery.store.DeliveryWriter;
 import io.issuehooks.delivery.store.PlannedAttempt;
 
-import io.issuehooks.client.IssueEvent;
-import io.issuehooks.client.IssueEventPublisher;
+import io.issuehooks.contract.IssueEvent;
+import io.issuehooks.contract.IssueEventPublisher;
 import io.issuehooks.webhooks.Webhook;
 import io.issuehooks.webhooks.WebhookFilter;
 import jakarta.annotation.Priority;

@@ -1,6 +1,6 @@
 package io.issuehooks.delivery.engine;
 
-import static io.issuehooks.client.JsonSupport.JSON;
+import static io.issuehooks.contract.JsonSupport.JSON;
 
 import io.issuehooks.formats.DestinationFormat;
 import io.issuehooks.webhooks.WebhookHeaders;

@@ -1,10 +1,10 @@
 package io.issuehooks.delivery.store;
 
-import static io.issuehooks.client.JsonSupport.JSON;
-import static io.issuehooks.client.JsonSupport.nullable;
+import static io.issuehooks.contract.JsonSupport.JSON;
+import static io.issuehooks.contract.JsonSupport.nullable;
 
-import io.issuehooks.client.IssuePayload;
-import io.issuehooks.client.JsonText;
+import io.issuehooks.contract.IssuePayload;
+import io.issuehooks.contract.JsonText;
 import io.issuehooks.webhooks.OperationalEventType;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.issuehooks.delivery.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.issuehooks.client.JsonText;
+import io.issuehooks.contract.JsonText;
 import io.issuehooks.formats.DestinationFormat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,4 +1,4 @@
-package io.issuehooks.client;
+package io.issuehooks.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

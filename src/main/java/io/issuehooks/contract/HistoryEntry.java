@@ -1,4 +1,4 @@
-package io.issuehooks.client;
+package io.issuehooks.contract;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
-package io.issuehooks.client;
+package io.issuehooks.contract;
 
-import static io.issuehooks.client.JsonSupport.JSON;
-import static io.issuehooks.client.JsonSupport.nullable;
+import static io.issuehooks.contract.JsonSupport.JSON;
+import static io.issuehooks.contract.JsonSupport.nullable;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

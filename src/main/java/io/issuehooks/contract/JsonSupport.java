@@ -1,4 +1,4 @@
-package io.issuehooks.client;
+package io.issuehooks.contract;
 
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;

@@ -1,4 +1,4 @@
-package io.issuehooks.client;
+package io.issuehooks.contract;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
