@@ -8,6 +8,7 @@ import io.issuehooks.delivery.store.Delivery;
 import io.issuehooks.delivery.store.DeliveryLogReader;
 import io.issuehooks.delivery.store.DeliveryStatus;
 import io.issuehooks.delivery.store.DeliveryReader;
+import io.issuehooks.delivery.store.DeliveryWriter;
 import io.issuehooks.delivery.store.IssueEventRecord;
 import io.issuehooks.delivery.store.PlannedAttempt;
 
@@ -24,8 +25,6 @@ import io.issuehooks.webhooks.Webhook;
 import io.issuehooks.webhooks.WebhookRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +53,9 @@ public class ReplayService {
     DeliveryReader reader;
 
     @Inject
+    DeliveryWriter writer;
+
+    @Inject
     DeliveryService sender;
 
     @Inject
@@ -61,9 +63,6 @@ public class ReplayService {
 
     @Inject
     Caller caller;
-
-    @PersistenceContext
-    EntityManager em;
 
     public Webhook webhook(UUID webhookId) {
         caller.requireOrganizationAdmin();
@@ -110,7 +109,7 @@ public class ReplayService {
 
     private void requeue(Delivery delivery) {
         IssueEventRecord event = deliveries.event(delivery.eventId());
-        delivery.requeue();
+        writer.requeue(delivery.id());
         queue.send(List.of(DeliveryMessage.single(event.id(), event.issueId(), event.payload(),
                 new PlannedAttempt(delivery.id(), delivery.webhookId(), delivery.attempts() + 1, 0))), Duration.ZERO);
     }
@@ -128,10 +127,9 @@ public class ReplayService {
                 List.of(new HistoryEntry(now, userId, IssueEventType.CREATED.wireName(), List.of())));
         String payload = IssuePayload.render(type, now, sample, JSON.createObjectBuilder().add("test", true).build(), userId);
         UUID eventId = UUID.randomUUID();
-        em.persist(IssueEventRecord.test(eventId, webhook.organizationId(), issueId, type.wireName(), payload, now));
-        Delivery delivery = new Delivery(webhook.id(), eventId, type.wireName());
-        em.persist(delivery);
-        return DeliveryMessage.single(eventId, issueId, payload, new PlannedAttempt(delivery.id(), webhook.id(), 1, 0));
+        PlannedAttempt attempt = new PlannedAttempt(UUID.randomUUID(), webhook.id(), 1, 0);
+        writer.insertTestEvent(eventId, webhook.organizationId(), issueId, type.wireName(), payload, attempt);
+        return DeliveryMessage.single(eventId, issueId, payload, attempt);
     }
 
     /** Sends a prepared test delivery now, once (no retries), outside any transaction, and records it. */

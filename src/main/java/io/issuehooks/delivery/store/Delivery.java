@@ -1,6 +1,5 @@
 package io.issuehooks.delivery.store;
 
-import io.issuehooks.platform.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,8 +9,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One event for one webhook. Its id is the {@code webhook-id} header of every attempt, so consumers can drop
- * the duplicates that at-least-once delivery allows.
+ * One event for one webhook, as the delivery log's API reads it. Its id is the {@code webhook-id} header of every
+ * attempt, so consumers can drop the duplicates that at-least-once delivery allows. Read-only: every write of a
+ * delivery is in {@link DeliveryWriter}.
  */
 @Entity
 public class Delivery {
@@ -51,23 +51,6 @@ public class Delivery {
     private Instant updatedAt;
 
     protected Delivery() {
-    }
-
-    public Delivery(UUID webhookId, UUID eventId, String eventType) {
-        this.id = UUID.randomUUID();
-        this.webhookId = webhookId;
-        this.eventId = eventId;
-        this.eventType = eventType;
-        this.status = DeliveryStatus.PENDING;
-        this.createdAt = Times.now();
-        this.updatedAt = createdAt;
-        this.nextAttemptAt = createdAt;
-    }
-
-    public void requeue() {
-        status = DeliveryStatus.PENDING;
-        nextAttemptAt = Times.now();
-        updatedAt = nextAttemptAt;
     }
 
     public UUID id() {

@@ -70,17 +70,34 @@ public class DeliveryWriter {
     @Transactional(Transactional.TxType.MANDATORY)
     public void insertEvent(UUID eventId, UUID organizationId, UUID teamId, String issueId, String type, String payload) {
         try (Connection c = db.getConnection()) {
-            insertEvent(c, eventId, organizationId, teamId, issueId, type, payload, Times.now());
+            insertEvent(c, eventId, organizationId, teamId, issueId, type, payload, Times.now(), false);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record event " + eventId, e);
         }
     }
 
-    /** The one place an event row is written with JDBC: issue events at fan-out, operational events at an outcome. */
+    /**
+     * A test event ({@code POST .../test}) and its one delivery, due now: recorded like any other so that it shows
+     * in the delivery log, and marked so that the event feed leaves it out.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insertTestEvent(UUID eventId, UUID organizationId, String issueId, String type, String payload, PlannedAttempt attempt) {
+        try (Connection c = db.getConnection()) {
+            insertEvent(c, eventId, organizationId, null, issueId, type, payload, Times.now(), true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record test event " + eventId, e);
+        }
+        insertDeliveries(eventId, type, List.of(attempt), DeliveryStatus.PENDING, java.time.Duration.ZERO);
+    }
+
+    /**
+     * The one place an event row is written: issue events at fan-out, operational events at an outcome, test
+     * events ({@code test}: not in the event feed).
+     */
     static void insertEvent(Connection c, UUID eventId, UUID organizationId, UUID teamId, String issueId, String type,
-            String payload, Instant created) throws SQLException {
+            String payload, Instant created, boolean test) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into issue_event "
-                + "(id, organization_id, team_id, issue_id, event_type, payload, created_at) values (?, ?, ?, ?, ?, ?, ?)")) {
+                + "(id, organization_id, team_id, issue_id, event_type, payload, created_at, test_event) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setObject(1, eventId);
             s.setObject(2, organizationId);
             s.setObject(3, teamId);
@@ -88,7 +105,22 @@ public class DeliveryWriter {
             s.setString(5, type);
             s.setString(6, payload);
             s.setObject(7, Times.utc(created));
+            s.setBoolean(8, test);
             s.executeUpdate();
+        }
+    }
+
+    /**
+     * Sets a finished or long overdue delivery pending again, due now (redeliver, recover): its next attempt, sent
+     * at once, starts a fresh run of the retry schedule. The caller holds the delivery's row lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requeue(UUID deliveryId) {
+        OffsetDateTime now = Times.utc(Times.now());
+        try (Connection c = db.getConnection()) {
+            update(c, "update delivery set status = 'PENDING', next_attempt_at = ?, updated_at = ? where id = ?", now, now, deliveryId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot requeue delivery " + deliveryId, e);
         }
     }
 

@@ -8,9 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A committed event and the exact payload every delivery of it sends. The hot path writes these rows with JDBC
- * ({@link DeliveryWriter#insertEvent}); this entity reads them, and writes the events of {@code POST .../test},
- * which are marked so that the event feed leaves them out.
+ * A committed event and the exact payload every delivery of it sends, as the delivery log's API reads it.
+ * Read-only: every event row is written by {@link DeliveryWriter} (issue, operational and test events).
  */
 @Entity
 @Table(name = "issue_event")
@@ -34,27 +33,7 @@ public class IssueEventRecord {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Column(name = "test_event", nullable = false)
-    private boolean testEvent;
-
     protected IssueEventRecord() {
-    }
-
-    /** A test event ({@code POST .../test}): it exists for its one delivery and is not in the event feed. */
-    public static IssueEventRecord test(UUID id, UUID organizationId, String issueId, String eventType, String payload,
-            Instant createdAt) {
-        IssueEventRecord event = new IssueEventRecord(id, organizationId, issueId, eventType, payload, createdAt);
-        event.testEvent = true;
-        return event;
-    }
-
-    private IssueEventRecord(UUID id, UUID organizationId, String issueId, String eventType, String payload, Instant createdAt) {
-        this.id = id;
-        this.organizationId = organizationId;
-        this.issueId = issueId;
-        this.eventType = eventType;
-        this.payload = payload;
-        this.createdAt = createdAt;
     }
 
     public UUID id() {

@@ -42,7 +42,7 @@ final class OperationalEventWriter {
             }
             UUID id = UUID.randomUUID();
             DeliveryWriter.insertEvent(c, id, webhook.organizationId(), webhook.teamId(), issueId, event.type().wireName(),
-                    OperationalEvent.render(event, now, webhook.name()), now);
+                    OperationalEvent.render(event, now, webhook.name()), now, false);
             try (PreparedStatement s = c.prepareStatement(
                     "insert into pending_fan_out (event_id, about_webhook_id, created_at) values (?, ?, ?)")) {
                 s.setObject(1, id);
