@@ -1,7 +1,7 @@
 package io.issuehooks.security;
 
+import io.issuehooks.platform.ConfigValues;
 import io.issuehooks.platform.Problem;
-import io.issuehooks.platform.Settings;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +12,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Authenticates every API request by its {@code Authorization: Bearer} key, before anything else runs: the
@@ -24,7 +25,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class AuthenticationFilter implements ContainerRequestFilter {
 
-    public static final String BOOTSTRAP_SETTING = "ISSUEHOOKS_BOOTSTRAP_TOKEN";
+    /** The setting (a MicroProfile Config property); unset, no organisation can be created. */
+    public static final String BOOTSTRAP_SETTING = "issuehooks.bootstrap.token";
     private static final String BEARER = "bearer ";
 
     @Inject
@@ -34,7 +36,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     KeyHolders holders;
 
     @Inject
-    Settings settings;
+    Config config;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -47,7 +49,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         String key = header.substring(BEARER.length()).trim();
-        Optional<String> bootstrap = settings.get(BOOTSTRAP_SETTING);
+        Optional<String> bootstrap = bootstrapToken(config);
         if (bootstrap.isPresent() && ApiKeys.constantTimeEquals(key, bootstrap.get())) {
             caller.operator();
             return;
@@ -60,6 +62,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         KeyHolders.Holder a = account.get();
         caller.serviceAccount(a.accountId(), a.organizationId(), a.teamId(), a.role());
+    }
+
+    /** The bootstrap key, read at every request (MicroProfile Config reads system properties as they are now). */
+    public static Optional<String> bootstrapToken(Config config) {
+        return ConfigValues.text(config, BOOTSTRAP_SETTING);
     }
 
     private static void refuse(ContainerRequestContext request, String challenge, String detail) {

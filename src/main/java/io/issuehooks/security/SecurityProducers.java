@@ -1,9 +1,9 @@
 package io.issuehooks.security;
 
-import io.issuehooks.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
 
 /** The cipher of webhook secrets, built once from the server key ({@link ServerKey}). */
 @ApplicationScoped
@@ -11,7 +11,7 @@ public class SecurityProducers {
 
     @Produces
     @Singleton
-    SecretCipher secretCipher(Settings settings) {
-        return new SecretCipher(ServerKey.load(settings));
+    SecretCipher secretCipher(Config config) {
+        return new SecretCipher(ServerKey.load(config));
     }
 }

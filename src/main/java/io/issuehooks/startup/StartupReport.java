@@ -1,12 +1,13 @@
 package io.issuehooks.startup;
 
-import static io.issuehooks.platform.Settings.format;
+import static io.issuehooks.platform.Durations.format;
 
 import io.issuehooks.delivery.engine.DeliverySettings;
-import io.issuehooks.platform.Settings;
-import io.issuehooks.outbound.DestinationPolicy;
-import io.issuehooks.delivery.store.RetentionJob;
 import io.issuehooks.delivery.engine.RetrySchedule;
+import io.issuehooks.delivery.store.RetentionJob;
+import io.issuehooks.outbound.DestinationPolicy;
+import io.issuehooks.platform.ConfigValues;
+import io.issuehooks.platform.Durations;
 import io.issuehooks.security.AuthenticationFilter;
 import io.issuehooks.security.SecretCipher;
 import io.issuehooks.security.ServerKey;
@@ -18,10 +19,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Reads every setting when the application starts, so a wrong value stops the deployment with its name in the
- * message rather than surfacing with the first delivery, and logs what is in effect.
+ * message rather than surfacing with the first delivery, and logs what is in effect: the capabilities' settings
+ * objects, and the settings read elsewhere later (retention, bootstrap key) through their owners' own readers.
  */
 @ApplicationScoped
 public class StartupReport {
@@ -44,20 +47,21 @@ public class StartupReport {
     SecretCipher cipher;
 
     @Inject
-    Settings settings;
+    Config config;
 
     void report(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        Duration retention = settings.duration(RetentionJob.SETTING, RetentionJob.DEFAULT);
+        Duration retention = RetentionJob.retention(config);
         LOG.info(() -> String.format("%s started. Retry schedule %s (Retry-After honoured up to %s); timeouts: connect %s, "
                         + "request %s; webhooks disabled after %s of failures; %d concurrent delivery messages, %d sender "
                         + "threads; delivery log kept %s; networks allowed besides public addresses: %s; secret rotation "
                         + "grace %s; bootstrap key %s; server key from %s",
-                delivery.userAgent(), schedule.delays().stream().map(Settings::format).collect(Collectors.joining(",")),
+                delivery.userAgent(), schedule.delays().stream().map(Durations::format).collect(Collectors.joining(",")),
                 format(schedule.retryAfterCap()), format(delivery.connectTimeout()), format(delivery.requestTimeout()),
                 format(delivery.disableAfter()), delivery.concurrency(), delivery.senderThreads(), format(retention),
                 destinations.allowedNetworks().isEmpty() ? "none" : destinations.allowedNetworks(),
                 format(webhooks.rotationGrace()),
-                settings.get(AuthenticationFilter.BOOTSTRAP_SETTING).isPresent() ? "set" : "NOT set (no organisation can be created)",
-                settings.get(ServerKey.SETTING).isPresent() ? ServerKey.SETTING : "the data directory"));
+                AuthenticationFilter.bootstrapToken(config).isPresent() ? "set" : "NOT set (no organisation can be created)",
+                ServerKey.configured(config).isPresent() ? ConfigValues.environmentVariable(ServerKey.SETTING)
+                        : "the data directory"));
     }
 }

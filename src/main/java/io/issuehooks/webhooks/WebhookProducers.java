@@ -1,10 +1,10 @@
 package io.issuehooks.webhooks;
 
-import io.issuehooks.platform.Settings;
+import io.issuehooks.platform.ConfigValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
 
 /** The webhook settings, read once. */
 @ApplicationScoped
@@ -12,7 +12,8 @@ public class WebhookProducers {
 
     @Produces
     @Singleton
-    WebhookSettings webhookSettings(Settings settings) {
-        return new WebhookSettings(settings.duration(WebhookSettings.ROTATION_GRACE, Duration.ofHours(24)));
+    WebhookSettings webhookSettings(Config config) {
+        return new WebhookSettings(ConfigValues.duration(config, WebhookSettings.ROTATION_GRACE)
+                .orElse(WebhookSettings.DEFAULT_ROTATION_GRACE));
     }
 }

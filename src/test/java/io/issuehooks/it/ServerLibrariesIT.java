@@ -3,18 +3,21 @@ package io.issuehooks.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.config.SmallRyeConfig;
 import jakarta.json.spi.JsonProvider;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.yasson.YassonJsonb;
 import org.junit.jupiter.api.Test;
 
 /**
  * The libraries the tests run with are the ones inside the server the build unpacked: the JSON-P provider that
- * writes and parses what tests sign and verify, JSON-B, and the Micrometer and MicroProfile Health APIs the
- * application compiles against. A new WildFly with other versions fails here, naming the jar to align in pom.xml.
+ * writes and parses what tests sign and verify, JSON-B, the Micrometer, MicroProfile Health and MicroProfile Config
+ * APIs the application compiles against, and SmallRye Config, which reads the settings in the Weld tests. A new
+ * WildFly with other versions fails here, naming the jar to align in pom.xml.
  */
 class ServerLibrariesIT {
 
@@ -26,6 +29,8 @@ class ServerLibrariesIT {
         assertInServer(YassonJsonb.class, "org/eclipse/yasson/main");
         assertInServer(MeterRegistry.class, "io/micrometer/main");
         assertInServer(HealthCheck.class, "org/eclipse/microprofile/health/api/main");
+        assertInServer(Config.class, "org/eclipse/microprofile/config/api/main");
+        assertInServer(SmallRyeConfig.class, "io/smallrye/config/main");
     }
 
     private static void assertInServer(Class<?> type, String module) throws URISyntaxException {

@@ -21,7 +21,7 @@ import org.jboss.ejb3.annotation.Pool;
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = DeliveryQueue.QUEUE),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession",
-                propertyValue = "${issuehooks.delivery.concurrency,env.ISSUEHOOKS_DELIVERY_CONCURRENCY:32}")})
+                propertyValue = "${issuehooks.delivery.concurrency,env.ISSUEHOOKS_DELIVERY_CONCURRENCY,issuehooks.default.delivery.concurrency}")})
 @Pool("issuehooks-delivery")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DeliveryMdb implements MessageListener {

@@ -2,7 +2,7 @@ package io.issuehooks.delivery.engine;
 
 import io.issuehooks.outbound.DestinationPolicy;
 import io.issuehooks.outbound.WebhookHttpClient;
-import io.issuehooks.platform.Settings;
+import io.issuehooks.platform.ConfigValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -10,43 +10,57 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.Properties;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * What delivery builds from its settings, once per application: the retry schedule, the delivery settings,
- * the per-webhook lanes, the destination policy and the HTTP client. {@code @Singleton} (no client proxy):
- * they are immutable and have no no-argument constructor.
+ * the per-webhook lanes, the destination policy and the HTTP client. The settings come from MicroProfile Config
+ * ({@link ConfigValues}); their defaults are the constants of {@link DeliverySettings} and {@link RetrySchedule}.
+ * {@code @Singleton} (no client proxy): they are immutable and have no no-argument constructor.
  */
 @ApplicationScoped
 public class DeliveryProducers {
 
     @Produces
     @Singleton
-    DestinationPolicy destinationPolicy(Settings settings) {
-        return DestinationPolicy.fromSetting(settings.get(DeliverySettings.ALLOWED_NETWORKS).orElse(""));
+    DestinationPolicy destinationPolicy(Config config) {
+        return DestinationPolicy.fromSetting(ConfigValues.text(config, DeliverySettings.ALLOWED_NETWORKS).orElse(null));
     }
 
     @Produces
     @Singleton
-    RetrySchedule retrySchedule(Settings settings) {
+    RetrySchedule retrySchedule(Config config) {
         return new RetrySchedule(
-                settings.durations(RetrySchedule.SETTING, Settings.parseDurations(RetrySchedule.SETTING, RetrySchedule.DEFAULT)),
-                settings.duration(RetrySchedule.RETRY_AFTER_CAP_SETTING, Duration.ofHours(1)));
+                ConfigValues.durations(config, RetrySchedule.SETTING).orElse(RetrySchedule.DEFAULT),
+                ConfigValues.duration(config, RetrySchedule.RETRY_AFTER_CAP_SETTING)
+                        .orElse(RetrySchedule.DEFAULT_RETRY_AFTER_CAP));
     }
 
     @Produces
     @Singleton
-    DeliverySettings deliverySettings(Settings settings) {
+    DeliverySettings deliverySettings(Config config) {
         return new DeliverySettings(
-                settings.duration(DeliverySettings.CONNECT_TIMEOUT, Duration.ofSeconds(5)),
-                settings.duration(DeliverySettings.REQUEST_TIMEOUT, Duration.ofSeconds(10)),
-                settings.duration(DeliverySettings.DISABLE_AFTER, Duration.ofDays(5)),
-                settings.integer(DeliverySettings.CONCURRENCY, 32),
-                settings.integer(DeliverySettings.SENDER_THREADS, 64),
-                settings.integer(DeliverySettings.WEBHOOK_CONCURRENCY, 8),
+                ConfigValues.duration(config, DeliverySettings.CONNECT_TIMEOUT)
+                        .orElse(DeliverySettings.DEFAULT_CONNECT_TIMEOUT),
+                ConfigValues.duration(config, DeliverySettings.REQUEST_TIMEOUT)
+                        .orElse(DeliverySettings.DEFAULT_REQUEST_TIMEOUT),
+                ConfigValues.duration(config, DeliverySettings.DISABLE_AFTER)
+                        .orElse(DeliverySettings.DEFAULT_DISABLE_AFTER),
+                serverSetting(config, DeliverySettings.CONCURRENCY, DeliverySettings.SERVER_DEFAULT_CONCURRENCY),
+                serverSetting(config, DeliverySettings.SENDER_THREADS, DeliverySettings.SERVER_DEFAULT_SENDER_THREADS),
+                ConfigValues.wholeNumber(config, DeliverySettings.WEBHOOK_CONCURRENCY)
+                        .orElse(DeliverySettings.DEFAULT_WEBHOOK_CONCURRENCY),
                 "Issuehooks/" + version(),
-                settings.get(DeliverySettings.CONSOLE_URL).filter(s -> !s.isBlank()).map(DeliverySettings::consoleUrl).orElse(null));
+                ConfigValues.text(config, DeliverySettings.CONSOLE_URL).map(DeliverySettings::consoleUrl).orElse(null));
+    }
+
+    /** A setting the server resolves too: the same system property or variable, else the server's own default. */
+    private static int serverSetting(Config config, String property, String serverDefault) {
+        return ConfigValues.wholeNumber(config, property).or(() -> ConfigValues.wholeNumber(config, serverDefault))
+                .orElseThrow(() -> new IllegalStateException("The server configuration does not define the system property "
+                        + serverDefault + ", the default of " + ConfigValues.environmentVariable(property)
+                        + ": was it configured by wildfly-config/configure.cli?"));
     }
 
     @Produces

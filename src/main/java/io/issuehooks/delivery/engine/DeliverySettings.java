@@ -1,28 +1,45 @@
 package io.issuehooks.delivery.engine;
 
+import io.issuehooks.platform.ConfigValues;
 import java.time.Duration;
 
 /**
  * How deliveries behave, from the settings (docs/configuration.md): HTTP timeouts, how long a webhook may fail
- * before it is disabled, how the requests introduce themselves, and the console's public address (null: not
- * given), which Slack messages link to.
+ * before it is disabled, how many deliveries run at once, how the requests introduce themselves, and the
+ * console's public address (null: not given), which Slack messages link to. The constants are the settings'
+ * MicroProfile Config properties and their defaults, each in this one place ({@code DeliveryProducers} reads them).
  */
 public record DeliverySettings(Duration connectTimeout, Duration requestTimeout, Duration disableAfter,
         int concurrency, int senderThreads, int webhookConcurrency, String userAgent, String consoleUrl) {
 
-    public static final String CONNECT_TIMEOUT = "ISSUEHOOKS_CONNECT_TIMEOUT";
-    public static final String REQUEST_TIMEOUT = "ISSUEHOOKS_REQUEST_TIMEOUT";
-    public static final String DISABLE_AFTER = "ISSUEHOOKS_DISABLE_AFTER";
-    public static final String CONCURRENCY = "ISSUEHOOKS_DELIVERY_CONCURRENCY";
-    public static final String SENDER_THREADS = "ISSUEHOOKS_SENDER_THREADS";
-    public static final String WEBHOOK_CONCURRENCY = "ISSUEHOOKS_WEBHOOK_CONCURRENCY";
-    public static final String ALLOWED_NETWORKS = "ISSUEHOOKS_ALLOWED_NETWORKS";
-    public static final String CONSOLE_URL = "ISSUEHOOKS_CONSOLE_URL";
+    public static final String CONNECT_TIMEOUT = "issuehooks.connect.timeout";
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final String REQUEST_TIMEOUT = "issuehooks.request.timeout";
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    public static final String DISABLE_AFTER = "issuehooks.disable.after";
+    public static final Duration DEFAULT_DISABLE_AFTER = Duration.ofDays(5);
+    public static final String WEBHOOK_CONCURRENCY = "issuehooks.webhook.concurrency";
+    public static final int DEFAULT_WEBHOOK_CONCURRENCY = 8;
+    /** No default: empty, public addresses only ({@code DestinationPolicy.fromSetting}). */
+    public static final String ALLOWED_NETWORKS = "issuehooks.allowed.networks";
+    /** No default: unset, Slack messages carry no link. */
+    public static final String CONSOLE_URL = "issuehooks.console.url";
+
+    /**
+     * Server settings the application also needs (the HTTP client's connection limits, the start-up report). The
+     * server resolves them itself ({@code wildfly-config/configure.cli}, {@code DeliveryMdb}): the system property,
+     * else the environment variable, else the server's default, which configure.cli keeps as the system property
+     * {@code issuehooks.default.*} below. The application reads the same chain, so it sees the values in use.
+     */
+    public static final String CONCURRENCY = "issuehooks.delivery.concurrency";
+    public static final String SENDER_THREADS = "issuehooks.sender.threads";
+    public static final String SERVER_DEFAULT_CONCURRENCY = "issuehooks.default.delivery.concurrency";
+    public static final String SERVER_DEFAULT_SENDER_THREADS = "issuehooks.default.sender.threads";
 
     /** An absolute http(s) URL without query or fragment, without its trailing slash; a bad one stops the start. */
     public static String consoleUrl(String text) {
-        String problem = CONSOLE_URL + " must be the console's public http or https address, such as https://issuehooks.example.com, not '"
-                + text + "'";
+        String problem = ConfigValues.environmentVariable(CONSOLE_URL) + " must be the console's public http or https "
+                + "address, such as https://issuehooks.example.com, not '" + text + "'";
         try {
             java.net.URI uri = new java.net.URI(text);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null

@@ -21,7 +21,7 @@ import org.jboss.ejb3.annotation.Pool;
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = IssueEventMessage.QUEUE),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "maxSession",
-                propertyValue = "${issuehooks.fanout.concurrency,env.ISSUEHOOKS_FANOUT_CONCURRENCY:8}")})
+                propertyValue = "${issuehooks.fanout.concurrency,env.ISSUEHOOKS_FANOUT_CONCURRENCY,issuehooks.default.fanout.concurrency}")})
 @Pool("issuehooks-fanout")
 public class EventFanOutMdb implements MessageListener {
 

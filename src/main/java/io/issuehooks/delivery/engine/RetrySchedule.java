@@ -1,5 +1,6 @@
 package io.issuehooks.delivery.engine;
 
+import io.issuehooks.platform.ConfigValues;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,14 +13,18 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record RetrySchedule(List<Duration> delays, Duration retryAfterCap) {
 
-    public static final String SETTING = "ISSUEHOOKS_RETRY_SCHEDULE";
-    public static final String RETRY_AFTER_CAP_SETTING = "ISSUEHOOKS_RETRY_AFTER_MAX";
-    /** About three days: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h. */
-    public static final String DEFAULT = "0s,5s,5m,30m,2h,5h,10h,14h,20h,24h";
+    /** The settings (MicroProfile Config properties, docs/configuration.md) and their defaults. */
+    public static final String SETTING = "issuehooks.retry.schedule";
+    /** Ten attempts, the last about three days (75.6 hours) after the first. */
+    public static final List<Duration> DEFAULT = List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5),
+            Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(14),
+            Duration.ofHours(20), Duration.ofHours(24));
+    public static final String RETRY_AFTER_CAP_SETTING = "issuehooks.retry.after.max";
+    public static final Duration DEFAULT_RETRY_AFTER_CAP = Duration.ofHours(1);
 
     public RetrySchedule {
         if (delays.isEmpty()) {
-            throw new IllegalArgumentException(SETTING + " must list at least one delay");
+            throw new IllegalArgumentException(ConfigValues.environmentVariable(SETTING) + " must list at least one delay");
         }
         delays = List.copyOf(delays);
     }

@@ -1,14 +1,13 @@
 package io.issuehooks.delivery.store;
 
+import io.issuehooks.platform.ConfigValues;
 import io.issuehooks.platform.Databases;
-import io.issuehooks.platform.Settings;
 import io.issuehooks.platform.Times;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,11 +16,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Keeps the delivery log from growing for ever: every hour, finished deliveries (succeeded or failed) created more
- * than ISSUEHOOKS_DELIVERY_RETENTION (default 30 days) ago go, with their attempts, and so do events no delivery
- * needs any more. Pending deliveries are never removed. Deletes in batches, each in its own short transaction.
+ * than ISSUEHOOKS_DELIVERY_RETENTION ({@link #DEFAULT} unless set) ago go, with their attempts, and so do events no
+ * delivery needs any more. Pending deliveries are never removed. Deletes in batches, each in its own short transaction.
  * Every server of a cluster runs the job; on PostgreSQL an advisory lock lets one of them do the work and the
  * others skip that hour (the deletes are harmless twice over, but not free).
  */
@@ -29,16 +30,13 @@ import javax.sql.DataSource;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class RetentionJob {
 
-    public static final String SETTING = "ISSUEHOOKS_DELIVERY_RETENTION";
+    public static final String SETTING = "issuehooks.delivery.retention";
     public static final Duration DEFAULT = Duration.ofDays(30);
     private static final Logger LOG = Logger.getLogger(RetentionJob.class.getName());
     private static final int BATCH = 5_000;
 
     @Resource(lookup = "java:jboss/datasources/IssuehooksDS")
     DataSource db;
-
-    @Inject
-    Settings settings;
 
     /** Any number, the same on every server: the key of the advisory lock. */
     static final long LOCK = 0x1550_E400_0000_0001L;
@@ -72,8 +70,14 @@ public class RetentionJob {
         }
     }
 
+    /** The retention in effect now: read again at each run, so a changed system property counts from the next. */
+    public static Duration retention(Config config) {
+        return ConfigValues.duration(config, SETTING).orElse(DEFAULT);
+    }
+
     private void purgeNow() {
-        Instant before = Times.now().minus(settings.duration(SETTING, DEFAULT));
+        // The deployment's configuration, by its class loader rather than the timer thread's context class loader.
+        Instant before = Times.now().minus(retention(ConfigProvider.getConfig(RetentionJob.class.getClassLoader())));
         long deliveries = repeat("delete from delivery where id in (select id from delivery where created_at < ? "
                 + "and status <> 'PENDING' limit " + BATCH + ")", before);
         long events = repeat("delete from issue_event where id in (select e.id from issue_event e where e.created_at < ? "
