@@ -31,9 +31,9 @@ import java.util.UUID;
  * deliveries and queues their attempts, so an event costs no transaction of its own. Events other deployments
  * publish through the client jar arrive on the IssueEvents queue and come here through {@link EventFanOutMdb}.
  *
- * <p>The first attempts to healthy webhooks travel together (up to {@value #BATCH} in a message); a webhook that
- * is failing, or on this node paused, at its concurrency limit or slow ({@link WebhookLanes}), gets messages of its
- * own, so that it holds back no one else.
+ * <p>The first attempts to healthy webhooks travel together (up to {@value FirstAttempts#BATCH} in a message); a
+ * webhook that is failing, or on this node paused, at its concurrency limit or slow ({@link WebhookLanes}), gets
+ * messages of its own, so that it holds back no one else ({@link FirstAttempts} splits them).
  *
  * <p>Operational events (a webhook failing or disabled, a delivery exhausted) are routed the same way, by type and
  * team, with two differences: a webhook's filter does not apply to them (filters select issues), and the webhook
@@ -43,8 +43,6 @@ import java.util.UUID;
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
 public class FanOutService implements IssueEventPublisher {
-
-    static final int BATCH = 50;
 
     @Inject
     DeliveryReader reader;
@@ -129,23 +127,11 @@ public class FanOutService implements IssueEventPublisher {
         if (targets.isEmpty()) {
             return List.of();
         }
-        List<PlannedAttempt> healthy = new ArrayList<>();
-        List<PlannedAttempt> skipped = new ArrayList<>();
-        List<DeliveryMessage> messages = new ArrayList<>();
         long now = System.nanoTime();
-        for (DeliveryReader.Subscriber webhook : targets) {
-            PlannedAttempt first = new PlannedAttempt(UUID.randomUUID(), webhook.id(), 1, 0);
-            if (!webhook.enabled()) {
-                skipped.add(first); // recorded, not sent: recover sends it once the webhook is enabled again
-            } else if (webhook.failing() || lanes.congested(webhook.id(), now)) {
-                messages.add(DeliveryMessage.isolated(event.id(), event.orderKey(), event.payload(), first));
-            } else {
-                healthy.add(first);
-            }
-        }
-        for (int i = 0; i < healthy.size(); i += BATCH) {
-            messages.add(DeliveryMessage.batch(event.id(), event.orderKey(), event.payload(), healthy.subList(i, Math.min(healthy.size(), i + BATCH))));
-        }
+        FirstAttempts.Split split = FirstAttempts.split(event.id(), event.orderKey(), event.payload(), targets,
+                id -> lanes.congested(id, now));
+        List<DeliveryMessage> messages = split.messages();
+        List<PlannedAttempt> skipped = split.skipped();
         Duration firstWait = schedule.delays().get(0);
         writer.insertDeliveries(event.id(), event.type(), messages.stream().flatMap(m -> m.attempts().stream()).toList(), firstWait);
         if (!skipped.isEmpty()) {
