@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -160,15 +163,35 @@ class ClusterIT {
         node1.setSystemProperty("issuehooks.test.kill-at-broker-commit", "true");
         Api api1 = new Api(new URL(node1.url()));
         String marker = "prepared-" + System.nanoTime();
+        // Node 2's XA recovery reports at DEBUG which in-doubt branches it examines.
+        node2.logLevel(RECOVERY_LOG, "DEBUG");
         try {
-            api1.post("/api/v1/issues", org.adminKey(), Json.createObjectBuilder().add("pluginId", marker).add("severity", "low").build());
-        } catch (RuntimeException e) {
-            // the server died while committing, as it should
-        }
-        Await.until(() -> !node1.running(), WAIT, "node 1 died at the broker commit");
+            try {
+                api1.post("/api/v1/issues", org.adminKey(), Json.createObjectBuilder().add("pluginId", marker).add("severity", "low").build());
+            } catch (RuntimeException e) {
+                // the server died while committing, as it should
+            }
+            Await.until(() -> !node1.running(), WAIT, "node 1 died at the broker commit");
+            String branch = preparedBranch();
 
-        // Node 2 recovers every 5 s: it must leave node 1's branch alone (neither commit nor roll it back).
-        Thread.sleep(20_000);
+            // Node 2 recovers every 5 s: it must leave node 1's branch alone (neither commit nor roll it back).
+            // No marker event can show that: the branch's messages are not in the queue, so an event queued behind
+            // them, even on the same issue, arrives whatever becomes of them. Node 2's recovery shows it. It
+            // examines an in-doubt branch only once it has seen it for 20 s (Narayana's orphan safety interval;
+            // a scan is a first pass, 10 s of back-off and a second pass, every 5 s here), in a second pass, where
+            // its orphan filters log the branch's node name: that is where it would roll the branch back (or,
+            // had it a record of it, commit it). Examining it again in a later pass means the broker still listed
+            // it as prepared after that (recovery forgets a branch a scan no longer finds): node 2 left it alone.
+            // Roughly 40 to 60 s after the kill; the 20 s sleep this replaces ended before node 2's first look.
+            Await.until(() -> recoveryPasses(node2.serverLog(), branch) >= 2, WAIT,
+                    "node 2's recovery examined node 1's prepared branch (tx_uid=" + branch + ") in two passes");
+        } finally {
+            try {
+                node2.logLevel(RECOVERY_LOG, null);
+            } catch (RuntimeException e) {
+                // node 2 keeps a more verbose log; the step's own failure, if any, is the one to report
+            }
+        }
         assertThat(receiver.all()).as("nothing of the prepared change was delivered by node 2")
                 .noneMatch(r -> r.text().contains(marker));
 
@@ -183,6 +206,41 @@ class ClusterIT {
         assertThat(node1.deliveryMessagesConsumed()).as("node 1 consumes again").isGreaterThan(before);
     }
 
+    /** The category of Narayana's JTA recovery messages. */
+    static final String RECOVERY_LOG = "com.arjuna.ats.jta";
+
+    /** The transaction id (Narayana's tx_uid) of the branch the rule left prepared, as node 1 logged it dying. */
+    static String preparedBranch() {
+        String log = node1.serverLog() + node1.consoleLog();
+        int at = log.lastIndexOf(KILLED);
+        assertThat(at).as("node 1 logged the transaction it died in (%s)", KILLED).isNotNegative();
+        String line = log.substring(at, log.indexOf('\n', at) < 0 ? log.length() : log.indexOf('\n', at));
+        Matcher uid = Pattern.compile("tx_uid=([^,\\s>]+)").matcher(line);
+        assertThat(uid.find()).as("a Narayana Xid in: %s", line).isTrue();
+        return uid.group(1);
+    }
+
+    /**
+     * In how many of a server's recovery second passes (Narayana's XARecoveryModule, at DEBUG) its orphan filters
+     * examined the in-doubt branch of transaction {@code txUid}: their "node name of &lt;xid&gt; is ..." lines (one
+     * or two a pass), counted once per pass.
+     */
+    static int recoveryPasses(String log, String txUid) {
+        int pass = 0;
+        Set<Integer> decided = new HashSet<>();
+        for (String line : log.split("\n")) {
+            if (line.contains("XARecoveryModule - second pass")) {
+                pass++;
+            } else if (line.contains("node name of ") && line.contains("tx_uid=" + txUid + ",")) {
+                decided.add(pass);
+            }
+        }
+        return decided.size();
+    }
+
+    static final String KILLED = "Byteman: killing node 1 between the database commit and the broker commit of ";
+
+    /** {@code $1}: the Xid of the broker's branch, which Narayana writes with its tx_uid and node_name. */
     static final String KILL_RULE = """
             RULE kill node 1 between the database commit and the broker commit, once triggered
             CLASS org.apache.activemq.artemis.core.client.impl.ClientSessionImpl
@@ -190,7 +248,7 @@ class ClusterIT {
             AT ENTRY
             IF Thread.currentThread().getName().startsWith("default task")
                && System.getProperty("issuehooks.test.kill-at-broker-commit") != null
-            DO traceln("Byteman: killing node 1 between the database commit and the broker commit"); killJVM()
+            DO traceln("Byteman: killing node 1 between the database commit and the broker commit of " + $1); killJVM()
             ENDRULE
             """;
 

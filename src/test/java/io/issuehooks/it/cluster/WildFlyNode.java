@@ -5,6 +5,7 @@ import io.issuehooks.delivery.engine.DeliveryMdb;
 import io.issuehooks.testsupport.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -93,6 +94,40 @@ final class WildFlyNode {
         ModelNode add = Operations.createAddOperation(Operations.createAddress("system-property", name));
         add.get("value").set(value);
         management(add);
+    }
+
+    /**
+     * Sets the level of a log category of the running server from now on (the logging subsystem's logger
+     * resource), or with {@code level} null removes that logger again.
+     */
+    void logLevel(String category, String level) {
+        ModelNode logger = Operations.createAddress("subsystem", "logging", "logger", category);
+        if (level == null) {
+            management(Operations.createRemoveOperation(logger));
+        } else {
+            ModelNode add = Operations.createAddOperation(logger);
+            add.get("level").set(level);
+            management(add);
+        }
+    }
+
+    /** The server's log file, server.log (every category at the level its logger allows), all starts appended. */
+    String serverLog() {
+        return read(base.resolve("log/server.log"));
+    }
+
+    /** The server's console output as the test captured it (INFO and above, and stdout), all starts appended. */
+    String consoleLog() {
+        return read(base.resolve("console.log"));
+    }
+
+    /** ISO-8859-1: never malformed, and the ASCII the tests look for reads the same. */
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** How many messages this server's DeliveryMdb has taken since statistics were enabled. */
