@@ -78,6 +78,16 @@ public class RetentionJob {
     private void purgeNow() {
         // The deployment's configuration, by its class loader rather than the timer thread's context class loader.
         Instant before = Times.now().minus(retention(ConfigProvider.getConfig(RetentionJob.class.getClassLoader())));
+        purgeBefore(before);
+    }
+
+    /**
+     * The scheduled run's work with an explicit cutoff: removes now the finished deliveries created before
+     * {@code before}, then the events created before it that no delivery refers to. Reads no setting and takes no
+     * advisory lock (a second purge at the same time only deletes nothing twice), so that a caller with a cutoff
+     * of its own, such as RetentionIT, changes nothing the server shares.
+     */
+    public void purgeBefore(Instant before) {
         long deliveries = repeat("delete from delivery where id in (select id from delivery where created_at < ? "
                 + "and status <> 'PENDING' limit " + BATCH + ")", before);
         long events = repeat("delete from issue_event where id in (select e.id from issue_event e where e.created_at < ? "
