@@ -2,6 +2,7 @@ package io.issuehooks.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.issuehooks.testsupport.Await;
 import io.issuehooks.testsupport.Deployments;
 import io.issuehooks.testsupport.Fixture;
 import io.issuehooks.testsupport.NodeReceiver;
@@ -87,7 +88,11 @@ class NodeConsumersIT {
             List<JsonObject> standardVerified = standard.awaitRequests(NodeReceiver.route(NodeReceiver.STANDARD_WEBHOOKS_ROUTE), 3, WAIT);
             assertThat(standardVerified).allSatisfy(r -> assertThat(r.getInt("status")).as(r.toString()).isEqualTo(200));
 
-            for (JsonObject d : f.deliveries(specHook.getString("id"))) {
+            // The receiver answers before the outcome is recorded: wait for the log to show all three finished.
+            List<JsonObject> logged = Await.value(() -> f.deliveries(specHook.getString("id")),
+                    list -> list.size() == 3 && list.stream().noneMatch(d -> d.getString("status").equals("pending")), WAIT,
+                    "the three deliveries were recorded");
+            for (JsonObject d : logged) {
                 assertThat(d.getString("status")).isEqualTo("succeeded");
                 assertThat(d.getJsonArray("attempts").getJsonObject(0).getString("responseExcerpt")).isEqualTo("Webhook received");
             }
