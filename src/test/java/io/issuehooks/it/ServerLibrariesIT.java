@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The libraries the tests run with are the ones inside the server the build unpacked: the JSON-P provider that
  * writes and parses what tests sign and verify, JSON-B, the Micrometer, MicroProfile Health and MicroProfile Config
- * APIs the application compiles against, and SmallRye Config, which reads the settings in the Weld tests. A new
+ * APIs the application compiles against, and SmallRye Config and Hibernate Validator, which read and check the
+ * settings in the Weld tests. A new
  * WildFly with other versions fails here, naming the jar to align in pom.xml.
  */
 class ServerLibrariesIT {
@@ -31,6 +32,8 @@ class ServerLibrariesIT {
         assertInServer(HealthCheck.class, "org/eclipse/microprofile/health/api/main");
         assertInServer(Config.class, "org/eclipse/microprofile/config/api/main");
         assertInServer(SmallRyeConfig.class, "io/smallrye/config/main");
+        assertInServer(org.hibernate.validator.HibernateValidator.class, "org/hibernate/validator/main");
+        assertInServer(org.glassfish.expressly.ExpressionFactoryImpl.class, "org/glassfish/expressly/main");
     }
 
     private static void assertInServer(Class<?> type, String module) throws URISyntaxException {

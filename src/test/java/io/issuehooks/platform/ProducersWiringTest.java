@@ -12,6 +12,10 @@ import io.issuehooks.security.SecurityProducers;
 import io.issuehooks.webhooks.WebhookProducers;
 import io.issuehooks.webhooks.WebhookSettings;
 import io.smallrye.config.inject.ConfigExtension;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -79,7 +83,17 @@ class ProducersWiringTest {
     /** A fresh container, as a server start would build one. */
     private static WeldContainer weld() {
         return new Weld().disableDiscovery().addExtension(new ConfigExtension())
-                .addBeanClasses(DeliveryProducers.class, SecurityProducers.class, WebhookProducers.class).initialize();
+                .addBeanClasses(DeliveryProducers.class, SecurityProducers.class, WebhookProducers.class, Validators.class).initialize();
+    }
+
+    /** What the server's Bean Validation integration provides: the default validator (Hibernate Validator). */
+    static class Validators {
+
+        @Produces
+        @Singleton
+        Validator validator() {
+            return Validation.buildDefaultValidatorFactory().getValidator();
+        }
     }
 
     @Test
@@ -123,6 +137,22 @@ class ProducersWiringTest {
             assertThatThrownBy(() -> container.select(DeliverySettings.class).get())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("ISSUEHOOKS_DISABLE_AFTER: '5 days' is not a duration such as 500ms, 5s, 30m, 2h or 5d");
+        }
+    }
+
+    @Test
+    void aSettingThatParsesButMakesNoSenseStopsTheStartNamingItsVariable() {
+        set("issuehooks.webhook.concurrency", "0");
+        set("issuehooks.request.timeout", "0s");
+        try (WeldContainer container = weld()) {
+            assertThatThrownBy(() -> container.select(DeliverySettings.class).get())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("ISSUEHOOKS_REQUEST_TIMEOUT must be longer than 0s; ISSUEHOOKS_WEBHOOK_CONCURRENCY must be from 1 to 1000");
+        }
+        set("issuehooks.webhook.concurrency", "1000");
+        set("issuehooks.request.timeout", "1ms");
+        try (WeldContainer container = weld()) {
+            assertThat(container.select(DeliverySettings.class).get().webhookConcurrency()).as("the limits themselves pass").isEqualTo(1000);
         }
     }
 

@@ -3,10 +3,12 @@ package io.issuehooks.delivery.engine;
 import io.issuehooks.outbound.DestinationPolicy;
 import io.issuehooks.outbound.WebhookHttpClient;
 import io.issuehooks.platform.ConfigValues;
+import io.issuehooks.platform.ValidSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,8 +41,8 @@ public class DeliveryProducers {
 
     @Produces
     @Singleton
-    DeliverySettings deliverySettings(Config config) {
-        return new DeliverySettings(
+    DeliverySettings deliverySettings(Config config, Validator validator) {
+        return ValidSettings.check(validator, new DeliverySettings(
                 ConfigValues.duration(config, DeliverySettings.CONNECT_TIMEOUT)
                         .orElse(DeliverySettings.DEFAULT_CONNECT_TIMEOUT),
                 ConfigValues.duration(config, DeliverySettings.REQUEST_TIMEOUT)
@@ -52,7 +54,7 @@ public class DeliveryProducers {
                 ConfigValues.wholeNumber(config, DeliverySettings.WEBHOOK_CONCURRENCY)
                         .orElse(DeliverySettings.DEFAULT_WEBHOOK_CONCURRENCY),
                 "Issuehooks/" + version(),
-                ConfigValues.text(config, DeliverySettings.CONSOLE_URL).map(DeliverySettings::consoleUrl).orElse(null));
+                ConfigValues.text(config, DeliverySettings.CONSOLE_URL).map(DeliverySettings::consoleUrl).orElse(null)));
     }
 
     /** A setting the server resolves too: the same system property or variable, else the server's own default. */

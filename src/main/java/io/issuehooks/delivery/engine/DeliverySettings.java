@@ -1,6 +1,10 @@
 package io.issuehooks.delivery.engine;
 
 import io.issuehooks.platform.ConfigValues;
+import io.issuehooks.platform.PositiveDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 
 /**
@@ -8,9 +12,18 @@ import java.time.Duration;
  * before it is disabled, how many deliveries run at once, how the requests introduce themselves, and the
  * console's public address (null: not given), which Slack messages link to. The constants are the settings'
  * MicroProfile Config properties and their defaults, each in this one place ({@code DeliveryProducers} reads them).
+ * The constraints are what makes sense of each (checked by Bean Validation when the record is produced); their
+ * messages name the setting's environment variable.
  */
-public record DeliverySettings(Duration connectTimeout, Duration requestTimeout, Duration disableAfter,
-        int concurrency, int senderThreads, int webhookConcurrency, String userAgent, String consoleUrl) {
+public record DeliverySettings(
+        @PositiveDuration(message = "ISSUEHOOKS_CONNECT_TIMEOUT must be longer than 0s") Duration connectTimeout,
+        @PositiveDuration(message = "ISSUEHOOKS_REQUEST_TIMEOUT must be longer than 0s") Duration requestTimeout,
+        @PositiveDuration(message = "ISSUEHOOKS_DISABLE_AFTER must be longer than 0s") Duration disableAfter,
+        @Positive(message = "ISSUEHOOKS_DELIVERY_CONCURRENCY must be at least 1") int concurrency,
+        @Positive(message = "ISSUEHOOKS_SENDER_THREADS must be at least 1") int senderThreads,
+        @Min(value = 1, message = "ISSUEHOOKS_WEBHOOK_CONCURRENCY must be from 1 to 1000")
+        @Max(value = 1000, message = "ISSUEHOOKS_WEBHOOK_CONCURRENCY must be from 1 to 1000") int webhookConcurrency,
+        String userAgent, String consoleUrl) {
 
     public static final String CONNECT_TIMEOUT = "issuehooks.connect.timeout";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
