@@ -91,19 +91,22 @@ public final class JsonRequest {
         throw ApiException.invalid(prefix + name, "must be true or false");
     }
 
-    /** A whole number between min and max; absent or null gives empty, anything else is refused. */
-    public Optional<Integer> optionalInteger(String name, int min, int max) {
+    /**
+     * A whole number that fits an {@code int}; absent or null gives empty, anything else is refused with
+     * {@code problem} (say, "must be a whole number from 1 to 10000": its range is the caller's Bean Validation
+     * constraint, checked once the request is parsed, with the same words).
+     */
+    public Optional<Integer> optionalInteger(String name, String problem) {
         JsonValue value = body.get(name);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return Optional.empty();
         }
-        String range = "must be a whole number from " + min + " to " + max;
         if (value.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) value).isIntegral()) {
-            throw ApiException.invalid(prefix + name, range);
+            throw ApiException.invalid(prefix + name, problem);
         }
         java.math.BigInteger n = ((JsonNumber) value).bigIntegerValue();
-        if (n.compareTo(java.math.BigInteger.valueOf(min)) < 0 || n.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
-            throw ApiException.invalid(prefix + name, range);
+        if (n.bitLength() > 31) {
+            throw ApiException.invalid(prefix + name, problem);
         }
         return Optional.of(n.intValue());
     }

@@ -7,6 +7,8 @@ import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.JsonRequest;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -18,14 +20,19 @@ import java.util.UUID;
 
 /**
  * The settable attributes of a webhook, validated: what POST and PUT send, and what PATCH yields once merged
- * onto the current state. Rules that need the database or the network policy live in {@link WebhookService}.
+ * onto the current state. The JSON's shape and text (types, unknown fields, code-point lengths) is checked while
+ * it is read ({@link JsonRequest}); value ranges are Bean Validation constraints on the components, checked by
+ * {@link WebhookService} on every create, replace and merged patch, with rules that need the database or the
+ * network policy.
  */
 public record WebhookInput(String name, String url, List<String> events, UUID teamId, boolean enabled,
-        Integer rateLimit, WebhookFilter filter, java.util.Map<String, String> headers, DestinationFormat format) {
+        @Min(value = 1, message = RATE_LIMIT_RANGE) @Max(value = MAX_RATE_LIMIT, message = RATE_LIMIT_RANGE) Integer rateLimit,
+        WebhookFilter filter, java.util.Map<String, String> headers, DestinationFormat format) {
 
     static final Set<String> FIELDS = Set.of("url", "name", "events", "teamId", "enabled", "rateLimit", "filter", "headers", "format");
     /** Requests per second; above this a limit protects nothing a webhook endpoint needs protecting from. */
     static final int MAX_RATE_LIMIT = 10_000;
+    static final String RATE_LIMIT_RANGE = "must be a whole number from 1 to " + MAX_RATE_LIMIT;
     static final int MAX_URL = 2048;
     static final int MAX_NAME = 200;
 
@@ -40,7 +47,7 @@ public record WebhookInput(String name, String url, List<String> events, UUID te
         if (body.isNull("enabled")) {
             throw ApiException.invalid("enabled", "must be true or false");
         }
-        Integer rateLimit = body.optionalInteger("rateLimit", 1, MAX_RATE_LIMIT).orElse(null);
+        Integer rateLimit = body.optionalInteger("rateLimit", RATE_LIMIT_RANGE).orElse(null);
         WebhookFilter filter = WebhookFilter.parse(body.json().get("filter"));
         java.util.Map<String, String> headers = WebhookHeaders.parse(body.json().get("headers"));
         DestinationFormat format = format(body, headers);

@@ -2,6 +2,7 @@ package io.issuehooks.webhooks;
 
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.JsonRequest;
+import io.issuehooks.platform.RequestValidation;
 import io.issuehooks.platform.Times;
 import io.issuehooks.security.Caller;
 import io.issuehooks.security.SecretCipher;
@@ -34,6 +35,9 @@ public class WebhookService {
 
     @Inject
     DestinationCheck destinations;
+
+    @Inject
+    RequestValidation validation;
 
     /** A webhook with its secret in plain text: only the responses to create and regenerate-secret carry one. */
     public record WithSecret(Webhook webhook, String secret, Map<String, String> headers) {
@@ -96,6 +100,7 @@ public class WebhookService {
     }
 
     private void check(WebhookInput input) {
+        validation.check(input);
         if (input.teamId() != null && tenancy.team(caller.organizationId(), input.teamId()).isEmpty()) {
             throw ApiException.invalid("teamId", "no team with id " + input.teamId() + " in this organisation");
         }

@@ -278,6 +278,26 @@ class WebhookApiIT {
     }
 
     @Test
+    void rateLimitsOutsideTheirRangeAreRefusedByTheirConstraintOnCreateReplaceAndPatch() {
+        String range = "rateLimit: must be a whole number from 1 to 10000";
+        for (JsonObject bad : List.of(webhook("r").add("rateLimit", 0).build(), webhook("r").add("rateLimit", 10_001).build(),
+                webhook("r").add("rateLimit", -1).build(), webhook("r").add("rateLimit", 2.5).build(),
+                webhook("r").add("rateLimit", "5").build(), webhook("r").add("rateLimit", 99_999_999_999L).build())) {
+            Api.Reply r = api.post(HOOKS, org.adminKey(), bad);
+            assertThat(r.status()).as(r.toString()).isEqualTo(400);
+            assertThat(r.json().getString("detail")).as(bad.toString()).isEqualTo(range);
+        }
+        JsonObject created = api.post(HOOKS, org.adminKey(), webhook("r").add("rateLimit", 10_000).build()).json();
+        String path = HOOKS + "/" + created.getString("id");
+        Api.Reply patched = api.patch(path, org.adminKey(), Json.createObjectBuilder().add("rateLimit", 0).build());
+        assertThat(patched.status()).isEqualTo(400);
+        assertThat(patched.json().getString("detail")).isEqualTo(range);
+        Api.Reply replaced = api.put(path, org.adminKey(), webhook("r").add("rateLimit", 10_001).build());
+        assertThat(replaced.status()).isEqualTo(400);
+        assertThat(api.get(path, org.adminKey()).json().getInt("rateLimit")).as("nothing changed").isEqualTo(10_000);
+    }
+
+    @Test
     void aTeamOfAnotherOrganisationOrAnUnknownOneIsRefused() {
         String theirTeam = tenants.team(tenants.organization(), "theirs");
         assertRefused(webhook("t").add("teamId", theirTeam).build(), "teamId");
