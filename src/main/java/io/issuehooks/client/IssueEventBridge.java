@@ -1,7 +1,6 @@
 package io.issuehooks.client;
 
 import io.issuehooks.contract.IssueEventPublisher;
-
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

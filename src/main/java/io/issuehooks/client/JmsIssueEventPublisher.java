@@ -1,9 +1,8 @@
 package io.issuehooks.client;
 
 import io.issuehooks.contract.IssueEvent;
-import io.issuehooks.contract.IssueEventPublisher;
 import io.issuehooks.contract.IssueEventMessage;
-
+import io.issuehooks.contract.IssueEventPublisher;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;

@@ -3,7 +3,6 @@ package io.issuehooks.client;
 import io.issuehooks.contract.IssueEvent;
 import io.issuehooks.contract.IssueEventRules;
 import io.issuehooks.contract.IssueSnapshot;
-
 import jakarta.transaction.TransactionScoped;
 import java.io.Serializable;
 import java.time.Instant;

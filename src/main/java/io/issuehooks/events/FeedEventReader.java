@@ -1,8 +1,8 @@
 package io.issuehooks.events;
 
+import io.issuehooks.platform.Times;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.issuehooks.platform.Times;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

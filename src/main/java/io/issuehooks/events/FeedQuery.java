@@ -1,9 +1,9 @@
 package io.issuehooks.events;
 
-import io.issuehooks.webhooks.EventTypes;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.PageRequest;
 import io.issuehooks.platform.Times;
+import io.issuehooks.webhooks.EventTypes;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.issuehooks.issues;
 
 import static io.issuehooks.contract.JsonSupport.JSON;
 
-import io.issuehooks.contract.IssuePayload;
 import io.issuehooks.contract.CommentSnapshot;
+import io.issuehooks.contract.IssuePayload;
 import io.issuehooks.contract.JsonSupport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

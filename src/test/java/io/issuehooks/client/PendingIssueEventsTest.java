@@ -1,12 +1,11 @@
 package io.issuehooks.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.issuehooks.contract.CommentSnapshot;
 import io.issuehooks.contract.IssueEvent;
 import io.issuehooks.contract.IssueEventType;
 import io.issuehooks.contract.IssueSnapshot;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.issuehooks.testsupport.Await;
 import io.issuehooks.testsupport.Fixture;
-import io.issuehooks.testsupport.Receiver;
 import io.issuehooks.testsupport.Receiver.Reply;
 import io.issuehooks.testsupport.Receiver.Request;
+import io.issuehooks.testsupport.Receiver;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.issuehooks.it;
 
-import io.issuehooks.contract.CommentSnapshot;
 import io.issuehooks.client.IssueChanged;
 import io.issuehooks.client.IssueCommentAdded;
+import io.issuehooks.contract.CommentSnapshot;
 import io.issuehooks.contract.IssueSnapshot;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;

@@ -3,8 +3,8 @@ package io.issuehooks.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.issuehooks.delivery.engine.DeliverySettings;
-import io.issuehooks.delivery.store.RetentionJob;
 import io.issuehooks.delivery.engine.RetrySchedule;
+import io.issuehooks.delivery.store.RetentionJob;
 import io.issuehooks.platform.ConfigValues;
 import io.issuehooks.platform.DurationConverter;
 import io.issuehooks.platform.DurationListConverter;

@@ -1,7 +1,5 @@
 package io.issuehooks.testsupport;
 
-import io.issuehooks.delivery.store.Delivery;
-
 import static io.issuehooks.testsupport.NodeReceiver.SPEC_ROUTE;
 import static io.issuehooks.testsupport.NodeReceiver.STANDARD_WEBHOOKS_ROUTE;
 import static io.issuehooks.testsupport.NodeReceiver.route;
@@ -9,6 +7,7 @@ import static io.issuehooks.testsupport.NodeReceiver.webhookId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.issuehooks.delivery.store.Delivery;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

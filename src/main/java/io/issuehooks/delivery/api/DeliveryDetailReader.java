@@ -2,7 +2,6 @@ package io.issuehooks.delivery.api;
 
 import io.issuehooks.delivery.store.Delivery;
 import io.issuehooks.delivery.store.DeliveryLogReader;
-
 import io.issuehooks.platform.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,11 +1,10 @@
 package io.issuehooks.delivery.api;
 
-import io.issuehooks.delivery.store.Delivery;
-import io.issuehooks.delivery.store.DeliveryAttempt;
-
 import static io.issuehooks.contract.JsonSupport.JSON;
 import static io.issuehooks.contract.JsonSupport.nullable;
 
+import io.issuehooks.delivery.store.Delivery;
+import io.issuehooks.delivery.store.DeliveryAttempt;
 import io.issuehooks.platform.Times;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

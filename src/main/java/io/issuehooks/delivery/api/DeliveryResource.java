@@ -3,11 +3,10 @@ package io.issuehooks.delivery.api;
 import io.issuehooks.delivery.store.Delivery;
 import io.issuehooks.delivery.store.DeliveryLogReader;
 import io.issuehooks.delivery.store.DeliveryStatus;
-
-import io.issuehooks.webhooks.EventTypes;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.Ids;
 import io.issuehooks.platform.PageRequest;
+import io.issuehooks.webhooks.EventTypes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;

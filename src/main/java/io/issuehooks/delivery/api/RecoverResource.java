@@ -4,8 +4,8 @@ import static io.issuehooks.contract.JsonSupport.JSON;
 
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.Ids;
-import io.issuehooks.security.Caller;
 import io.issuehooks.platform.JsonRequest;
+import io.issuehooks.security.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

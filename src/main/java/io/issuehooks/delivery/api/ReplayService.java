@@ -1,23 +1,22 @@
 package io.issuehooks.delivery.api;
 
-import io.issuehooks.delivery.engine.DeliveryMessage;
-import io.issuehooks.delivery.engine.DeliveryQueue;
-import io.issuehooks.delivery.engine.DeliveryService;
-import io.issuehooks.delivery.engine.OutcomeRecorder;
-import io.issuehooks.delivery.store.Delivery;
-import io.issuehooks.delivery.store.DeliveryLogReader;
-import io.issuehooks.delivery.store.DeliveryStatus;
-import io.issuehooks.delivery.store.DeliveryReader;
-import io.issuehooks.delivery.store.DeliveryWriter;
-import io.issuehooks.delivery.store.IssueEventRecord;
-import io.issuehooks.delivery.store.PlannedAttempt;
-
 import static io.issuehooks.contract.JsonSupport.JSON;
 
 import io.issuehooks.contract.HistoryEntry;
 import io.issuehooks.contract.IssueEventType;
 import io.issuehooks.contract.IssuePayload;
 import io.issuehooks.contract.IssueSnapshot;
+import io.issuehooks.delivery.engine.DeliveryMessage;
+import io.issuehooks.delivery.engine.DeliveryQueue;
+import io.issuehooks.delivery.engine.DeliveryService;
+import io.issuehooks.delivery.engine.OutcomeRecorder;
+import io.issuehooks.delivery.store.Delivery;
+import io.issuehooks.delivery.store.DeliveryLogReader;
+import io.issuehooks.delivery.store.DeliveryReader;
+import io.issuehooks.delivery.store.DeliveryStatus;
+import io.issuehooks.delivery.store.DeliveryWriter;
+import io.issuehooks.delivery.store.IssueEventRecord;
+import io.issuehooks.delivery.store.PlannedAttempt;
 import io.issuehooks.platform.ApiException;
 import io.issuehooks.platform.Times;
 import io.issuehooks.security.Caller;

@@ -1,13 +1,13 @@
 package io.issuehooks.delivery.engine;
 
 import io.issuehooks.contract.IssueEvent;
+import io.issuehooks.delivery.store.PlannedAttempt;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import io.issuehooks.delivery.store.PlannedAttempt;
 
 /**
  * What a message on the Deliveries queue asks for: attempts of one or more deliveries of one event, which share

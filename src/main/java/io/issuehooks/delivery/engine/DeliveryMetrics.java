@@ -1,7 +1,7 @@
 package io.issuehooks.delivery.engine;
 
-import io.issuehooks.webhooks.EventTypes;
 import io.issuehooks.outbound.HttpOutcome;
+import io.issuehooks.webhooks.EventTypes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,12 +1,11 @@
 package io.issuehooks.delivery.engine;
 
-import io.issuehooks.delivery.store.DeliveryStatus;
 import io.issuehooks.delivery.store.DeliveryReader;
+import io.issuehooks.delivery.store.DeliveryStatus;
 import io.issuehooks.delivery.store.DeliveryWriter;
 import io.issuehooks.delivery.store.PlannedAttempt;
-
-import io.issuehooks.outbound.WebhookHttpClient;
 import io.issuehooks.outbound.HttpOutcome;
+import io.issuehooks.outbound.WebhookHttpClient;
 import io.issuehooks.platform.Times;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

@@ -1,11 +1,10 @@
 package io.issuehooks.delivery.engine;
 
+import io.issuehooks.contract.IssueEvent;
+import io.issuehooks.contract.IssueEventPublisher;
 import io.issuehooks.delivery.store.DeliveryReader;
 import io.issuehooks.delivery.store.DeliveryWriter;
 import io.issuehooks.delivery.store.PlannedAttempt;
-
-import io.issuehooks.contract.IssueEvent;
-import io.issuehooks.contract.IssueEventPublisher;
 import io.issuehooks.webhooks.Webhook;
 import io.issuehooks.webhooks.WebhookFilter;
 import jakarta.annotation.Priority;

@@ -1,8 +1,7 @@
 package io.issuehooks.delivery.engine;
 
-import io.issuehooks.delivery.store.PlannedAttempt;
 import io.issuehooks.delivery.store.DeliveryReader;
-
+import io.issuehooks.delivery.store.PlannedAttempt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

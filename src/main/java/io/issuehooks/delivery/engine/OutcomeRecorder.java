@@ -1,11 +1,10 @@
 package io.issuehooks.delivery.engine;
 
-import io.issuehooks.delivery.store.DeliveryStatus;
 import io.issuehooks.delivery.store.DeliveryReader;
+import io.issuehooks.delivery.store.DeliveryStatus;
 import io.issuehooks.delivery.store.DeliveryWriter;
 import io.issuehooks.delivery.store.PlannedAttempt;
 import io.issuehooks.delivery.store.StoredText;
-
 import io.issuehooks.outbound.HttpOutcome;
 import io.issuehooks.platform.Times;
 import jakarta.enterprise.context.ApplicationScoped;

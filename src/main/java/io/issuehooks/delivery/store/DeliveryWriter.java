@@ -1,10 +1,10 @@
 package io.issuehooks.delivery.store;
 
 
+import io.issuehooks.formats.DestinationFormat;
 import io.issuehooks.platform.Databases;
 import io.issuehooks.platform.Times;
 import io.issuehooks.security.SecretCipher;
-import io.issuehooks.formats.DestinationFormat;
 import io.issuehooks.webhooks.WebhookHeaders;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +22,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package io.issuehooks.delivery.store;
 
 
-import io.issuehooks.webhooks.EventTypes;
 import io.issuehooks.platform.Times;
+import io.issuehooks.webhooks.EventTypes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,9 +1,8 @@
 package io.issuehooks.delivery.engine;
 
-import io.issuehooks.delivery.store.DeliveryStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.issuehooks.delivery.store.DeliveryStatus;
 import io.issuehooks.outbound.HttpOutcome;
 import java.time.Duration;
 import java.util.List;

@@ -1,11 +1,10 @@
 package io.issuehooks.delivery.engine;
 
-import io.issuehooks.delivery.store.PlannedAttempt;
-import io.issuehooks.delivery.store.DeliveryReader;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.issuehooks.contract.IssueEvent;
+import io.issuehooks.delivery.store.DeliveryReader;
+import io.issuehooks.delivery.store.PlannedAttempt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

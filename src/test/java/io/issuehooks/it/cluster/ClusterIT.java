@@ -1,11 +1,11 @@
 package io.issuehooks.it.cluster;
 
-import io.issuehooks.testsupport.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.issuehooks.testsupport.Api;
-import io.issuehooks.testsupport.Receiver;
+import io.issuehooks.testsupport.Await;
 import io.issuehooks.testsupport.Receiver.Request;
+import io.issuehooks.testsupport.Receiver;
 import io.issuehooks.testsupport.Tenants;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,7 +1,6 @@
 package io.issuehooks.it.cluster;
 
 import io.issuehooks.delivery.engine.DeliveryMdb;
-
 import io.issuehooks.testsupport.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
