@@ -17,11 +17,21 @@ public final class Fixture {
     public final Api api;
     public final Tenants tenants;
     public final Tenants.Org org;
+    private final ServerQueues queues;
 
     public Fixture(URL base) {
         api = new Api(base);
         tenants = new Tenants(api);
         org = tenants.organization();
+        queues = new ServerQueues(base.getHost(), base.getPort());
+    }
+
+    /**
+     * Until the server has no delivery left to attempt, now or later: after it, a receiver's requests are all it
+     * will get, and a test can assert that something did not arrive without sleeping.
+     */
+    public void awaitSettled() {
+        queues.awaitDeliveriesSettled(Duration.ofSeconds(60));
     }
 
     public static final String[] ALL_EVENTS = {"issue.created", "issue.updated", "issue.status_changed",

@@ -142,14 +142,6 @@ public final class Receiver implements AutoCloseable {
     }
 
     /** Asserts that nothing more arrives on the path within the given time. */
-    public void assertQuiet(String path, int expected, Duration wait) {
-        sleep(wait);
-        List<Request> got = requests(path);
-        if (got.size() != expected) {
-            throw new AssertionError("Expected " + expected + " requests on " + path + " but got " + got.size());
-        }
-    }
-
     public static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());
