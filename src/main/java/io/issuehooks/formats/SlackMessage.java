@@ -101,7 +101,7 @@ final class SlackMessage {
         return "<" + escape(consoleUrl + "/ui/#/issues/" + URLEncoder.encode(issueId, StandardCharsets.UTF_8)) + "|Open in Issuehooks>";
     }
 
-    private static JsonObject mrkdwn(String text) {
+    static JsonObject mrkdwn(String text) {
         return JSON.createObjectBuilder().add("type", "mrkdwn").add("text", text).build();
     }
 

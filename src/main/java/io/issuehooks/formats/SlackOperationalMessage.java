@@ -4,6 +4,7 @@ package io.issuehooks.formats;
 import static io.issuehooks.contract.JsonSupport.JSON;
 import static io.issuehooks.formats.SlackMessage.cut;
 import static io.issuehooks.formats.SlackMessage.escape;
+import static io.issuehooks.formats.SlackMessage.mrkdwn;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -60,9 +61,5 @@ final class SlackOperationalMessage {
             return escape(text);
         }
         return attempt.get(status) instanceof JsonNumber n ? "HTTP " + n.intValue() : "no answer";
-    }
-
-    private static JsonObject mrkdwn(String text) {
-        return JSON.createObjectBuilder().add("type", "mrkdwn").add("text", text).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.issuehooks.it;
 
+import io.issuehooks.testsupport.ServerQueues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,8 +93,7 @@ final class CrashServer {
     }
 
     static long messageCount(String queue) {
-        ModelNode address = brokerAddress().add("jms-queue", queue);
-        return broker(Operations.createReadAttributeOperation(address, "message-count")).asLong();
+        return new ServerQueues(HOST, 8180).messages(queue);
     }
 
     private static ModelNode brokerAddress() {

@@ -1,14 +1,10 @@
 package io.issuehooks.delivery.store;
 
 
-import io.issuehooks.formats.DestinationFormat;
 import io.issuehooks.platform.Databases;
 import io.issuehooks.platform.Times;
-import io.issuehooks.security.SecretCipher;
-import io.issuehooks.webhooks.WebhookHeaders;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,14 +13,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -61,19 +53,12 @@ public class DeliveryWriter {
     @Resource(lookup = "java:jboss/datasources/IssuehooksDS")
     DataSource db;
 
-    @Inject
-    SecretCipher cipher;
-
     /** Which database: learned from the first connection. */
     private volatile Boolean postgres;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void insertEvent(UUID eventId, UUID organizationId, UUID teamId, String issueId, String type, String payload) {
-        try (Connection c = db.getConnection()) {
-            insertEvent(c, eventId, organizationId, teamId, issueId, type, payload, Times.now(), false);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record event " + eventId, e);
-        }
+        insertEvent(eventId, organizationId, teamId, issueId, type, payload, false);
     }
 
     /**
@@ -82,12 +67,17 @@ public class DeliveryWriter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void insertTestEvent(UUID eventId, UUID organizationId, String issueId, String type, String payload, PlannedAttempt attempt) {
-        try (Connection c = db.getConnection()) {
-            insertEvent(c, eventId, organizationId, null, issueId, type, payload, Times.now(), true);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record test event " + eventId, e);
-        }
+        insertEvent(eventId, organizationId, null, issueId, type, payload, true);
         insertDeliveries(eventId, type, List.of(attempt), DeliveryStatus.PENDING, java.time.Duration.ZERO);
+    }
+
+    private void insertEvent(UUID eventId, UUID organizationId, UUID teamId, String issueId, String type, String payload,
+            boolean test) {
+        try (Connection c = db.getConnection()) {
+            insertEvent(c, eventId, organizationId, teamId, issueId, type, payload, Times.now(), test);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record event " + eventId, e);
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -18,9 +17,6 @@ public class IssueEventRecord {
     @Id
     private UUID id;
 
-    @Column(name = "organization_id", nullable = false)
-    private UUID organizationId;
-
     @Column(name = "issue_id") // null: an operational event about no issue
     private String issueId;
 
@@ -29,9 +25,6 @@ public class IssueEventRecord {
 
     @Column(nullable = false)
     private String payload;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
 
     protected IssueEventRecord() {
     }

@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
@@ -102,7 +101,7 @@ public class RetentionJob {
         int removed;
         do {
             try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-                s.setObject(1, before.atOffset(ZoneOffset.UTC));
+                s.setObject(1, Times.utc(before));
                 removed = s.executeUpdate();
             } catch (SQLException e) {
                 throw new IllegalStateException("Retention could not delete old deliveries", e);
