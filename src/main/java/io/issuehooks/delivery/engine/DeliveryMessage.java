@@ -14,15 +14,16 @@ import java.util.UUID;
  * its payload. Fan-out puts the first attempts of an event's deliveries to healthy webhooks in one message, so
  * they are sent concurrently and recorded in one transaction; a failing webhook's first attempt, a retry and a
  * redelivery are messages of their own. {@code group} is the JMS group that keeps the message in order behind
- * the earlier ones about the same issue (null: none). {@code issueId} is what orders the event's messages: its
- * issue, or for an operational event about no issue the webhook it is about (null in a recovered copy of one).
+ * the earlier ones about the same issue (null: none). {@code orderKey} is what orders the event's messages: its
+ * issue's id, or for an operational event about no issue the id of the webhook it is about (null in a recovered
+ * copy of one).
  */
-public record DeliveryMessage(UUID eventId, String issueId, String payload, List<PlannedAttempt> attempts, String group,
+public record DeliveryMessage(UUID eventId, String orderKey, String payload, List<PlannedAttempt> attempts, String group,
         boolean paced) {
 
     static final String ATTEMPTS = "attempts";
     static final String EVENT_ID = "eventId";
-    static final String ISSUE_ID = "issueId";
+    static final String ORDER_KEY = "issueId"; // the property's name since 1.0, kept for messages still queued
     static final String PACED = "paced";
 
     public DeliveryMessage {
@@ -30,21 +31,21 @@ public record DeliveryMessage(UUID eventId, String issueId, String payload, List
     }
 
     /** An event's first attempts to healthy webhooks: in the issue's group. */
-    public static DeliveryMessage batch(UUID eventId, String issueId, String payload, List<PlannedAttempt> attempts) {
-        return new DeliveryMessage(eventId, issueId, payload, attempts, IssueEvent.group(issueId), false);
+    public static DeliveryMessage batch(UUID eventId, String orderKey, String payload, List<PlannedAttempt> attempts) {
+        return new DeliveryMessage(eventId, orderKey, payload, attempts, IssueEvent.group(orderKey), false);
     }
 
     /**
      * A failing or congested webhook's first attempt: in a group of that webhook and the issue's group, so it holds
      * back no other webhook.
      */
-    public static DeliveryMessage isolated(UUID eventId, String issueId, String payload, PlannedAttempt attempt) {
-        return new DeliveryMessage(eventId, issueId, payload, List.of(attempt), attempt.webhookId() + "/" + IssueEvent.group(issueId), false);
+    public static DeliveryMessage isolated(UUID eventId, String orderKey, String payload, PlannedAttempt attempt) {
+        return new DeliveryMessage(eventId, orderKey, payload, List.of(attempt), attempt.webhookId() + "/" + IssueEvent.group(orderKey), false);
     }
 
     /** A retry or a redelivery: outside any group, so it never holds back the deliveries behind it. */
-    public static DeliveryMessage single(UUID eventId, String issueId, String payload, PlannedAttempt attempt) {
-        return new DeliveryMessage(eventId, issueId, payload, List.of(attempt), null, false);
+    public static DeliveryMessage single(UUID eventId, String orderKey, String payload, PlannedAttempt attempt) {
+        return new DeliveryMessage(eventId, orderKey, payload, List.of(attempt), null, false);
     }
 
     static DeliveryMessage read(Message message) {
@@ -55,7 +56,7 @@ public record DeliveryMessage(UUID eventId, String issueId, String payload, List
                 attempts.add(new PlannedAttempt(UUID.fromString(f[0]), UUID.fromString(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
             }
             String eventId = message.getStringProperty(EVENT_ID); // absent from messages queued by versions before 1.1
-            return new DeliveryMessage(eventId == null ? null : UUID.fromString(eventId), message.getStringProperty(ISSUE_ID),
+            return new DeliveryMessage(eventId == null ? null : UUID.fromString(eventId), message.getStringProperty(ORDER_KEY),
                     ((TextMessage) message).getText(), attempts, message.getStringProperty("JMSXGroupID"),
                     message.propertyExists(PACED) && message.getBooleanProperty(PACED));
         } catch (JMSException e) {
@@ -75,8 +76,8 @@ public record DeliveryMessage(UUID eventId, String issueId, String payload, List
         if (eventId != null) {
             message.setStringProperty(EVENT_ID, eventId.toString());
         }
-        if (issueId != null) {
-            message.setStringProperty(ISSUE_ID, issueId);
+        if (orderKey != null) {
+            message.setStringProperty(ORDER_KEY, orderKey);
         }
         if (group != null) {
             message.setStringProperty("JMSXGroupID", group);
@@ -88,7 +89,7 @@ public record DeliveryMessage(UUID eventId, String issueId, String payload, List
 
     /** One attempt of a batch taken out of it, in the group its webhook's messages about this issue share. */
     DeliveryMessage isolate(PlannedAttempt attempt) {
-        return isolated(eventId, issueId, payload, attempt);
+        return isolated(eventId, orderKey, payload, attempt);
     }
 
     /**
@@ -96,10 +97,10 @@ public record DeliveryMessage(UUID eventId, String issueId, String payload, List
      * the wait is the attempt's turn under the webhook's rate limit, already reserved for it.
      */
     DeliveryMessage deferred(PlannedAttempt attempt, boolean paced) {
-        return new DeliveryMessage(eventId, issueId, payload, List.of(attempt), null, paced);
+        return new DeliveryMessage(eventId, orderKey, payload, List.of(attempt), null, paced);
     }
 
     DeliveryMessage retry(PlannedAttempt attempt) {
-        return single(eventId, issueId, payload, attempt.retry());
+        return single(eventId, orderKey, payload, attempt.retry());
     }
 }

@@ -58,7 +58,7 @@ class FirstAttemptsTest {
     static void wellFormed(FirstAttempts.Split split) {
         assertThat(split.messages()).allSatisfy(m -> {
             assertThat(m.eventId()).isEqualTo(EVENT);
-            assertThat(m.issueId()).isEqualTo(ISSUE);
+            assertThat(m.orderKey()).isEqualTo(ISSUE);
             assertThat(m.payload()).isEqualTo(PAYLOAD);
             assertThat(m.paced()).isFalse();
             assertThat(m.attempts()).isNotEmpty().hasSizeLessThanOrEqualTo(50);
@@ -174,7 +174,7 @@ class FirstAttemptsTest {
         DeliveryReader.Subscriber failing = failing();
         FirstAttempts.Split split = FirstAttempts.split(EVENT, about, PAYLOAD, List.of(healthy(), failing), NONE_CONGESTED);
 
-        assertThat(split.messages()).extracting(DeliveryMessage::issueId).containsOnly(about);
+        assertThat(split.messages()).extracting(DeliveryMessage::orderKey).containsOnly(about);
         assertThat(split.messages()).extracting(DeliveryMessage::group)
                 .containsExactly(failing.id() + "/" + IssueEvent.group(about), IssueEvent.group(about));
     }
