@@ -22,7 +22,7 @@ public record IssueEvent(UUID id, IssueEventType type, String issueId, String or
     }
 
     public static IssueEvent of(IssueEventRules.Change change, java.time.Instant timestamp, IssueSnapshot issue, String userId) {
-        return new IssueEvent(UUID.randomUUID(), change.type(), issue.id(), issue.organizationId(), issue.teamId(),
+        return new IssueEvent(TimeOrderedIds.next(), change.type(), issue.id(), issue.organizationId(), issue.teamId(),
                 IssuePayload.render(change.type(), timestamp, issue, change.eventData(), userId));
     }
 }

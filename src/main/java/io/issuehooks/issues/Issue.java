@@ -2,6 +2,7 @@ package io.issuehooks.issues;
 
 import io.issuehooks.contract.HistoryEntry;
 import io.issuehooks.contract.IssueSnapshot;
+import io.issuehooks.contract.TimeOrderedIds;
 import io.issuehooks.platform.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -60,7 +61,7 @@ public class Issue {
     }
 
     public Issue(UUID organizationId, UUID teamId, String pluginId, String status, String severity) {
-        this.id = UUID.randomUUID();
+        this.id = TimeOrderedIds.next();
         this.organizationId = organizationId;
         this.teamId = teamId;
         this.pluginId = pluginId;

@@ -1,6 +1,7 @@
 package io.issuehooks.issues;
 
 import io.issuehooks.contract.CommentSnapshot;
+import io.issuehooks.contract.TimeOrderedIds;
 import io.issuehooks.platform.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -34,7 +35,7 @@ public class IssueComment {
     }
 
     public IssueComment(UUID issueId, String body, String authorId) {
-        this.id = UUID.randomUUID();
+        this.id = TimeOrderedIds.next();
         this.issueId = issueId;
         this.body = body;
         this.authorId = authorId;

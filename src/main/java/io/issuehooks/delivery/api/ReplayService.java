@@ -6,6 +6,7 @@ import io.issuehooks.contract.HistoryEntry;
 import io.issuehooks.contract.IssueEventType;
 import io.issuehooks.contract.IssuePayload;
 import io.issuehooks.contract.IssueSnapshot;
+import io.issuehooks.contract.TimeOrderedIds;
 import io.issuehooks.delivery.engine.DeliveryMessage;
 import io.issuehooks.delivery.engine.DeliveryQueue;
 import io.issuehooks.delivery.engine.DeliveryService;
@@ -118,15 +119,15 @@ public class ReplayService {
     public DeliveryMessage prepareTest(UUID webhookId, IssueEventType type) {
         Webhook webhook = webhook(webhookId);
         Instant now = Times.now();
-        String issueId = UUID.randomUUID().toString();
+        String issueId = TimeOrderedIds.next().toString();
         String userId = caller.accountId().toString();
         IssueSnapshot sample = new IssueSnapshot(issueId, "issuehooks:test", "open", "low",
                 webhook.organizationId().toString(), webhook.teamId() == null ? null : webhook.teamId().toString(),
                 null, null, now, now, "Test event from Issuehooks",
                 List.of(new HistoryEntry(now, userId, IssueEventType.CREATED.wireName(), List.of())));
         String payload = IssuePayload.render(type, now, sample, JSON.createObjectBuilder().add("test", true).build(), userId);
-        UUID eventId = UUID.randomUUID();
-        PlannedAttempt attempt = new PlannedAttempt(UUID.randomUUID(), webhook.id(), 1, 0);
+        UUID eventId = TimeOrderedIds.next();
+        PlannedAttempt attempt = new PlannedAttempt(TimeOrderedIds.next(), webhook.id(), 1, 0);
         writer.insertTestEvent(eventId, webhook.organizationId(), issueId, type.wireName(), payload, attempt);
         return DeliveryMessage.single(eventId, issueId, payload, attempt);
     }

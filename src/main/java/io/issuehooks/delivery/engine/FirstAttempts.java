@@ -1,5 +1,6 @@
 package io.issuehooks.delivery.engine;
 
+import io.issuehooks.contract.TimeOrderedIds;
 import io.issuehooks.delivery.store.DeliveryReader;
 import io.issuehooks.delivery.store.PlannedAttempt;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ final class FirstAttempts {
         List<PlannedAttempt> skipped = new ArrayList<>();
         List<DeliveryMessage> messages = new ArrayList<>();
         for (DeliveryReader.Subscriber webhook : targets) {
-            PlannedAttempt first = new PlannedAttempt(UUID.randomUUID(), webhook.id(), 1, 0);
+            PlannedAttempt first = new PlannedAttempt(TimeOrderedIds.next(), webhook.id(), 1, 0);
             if (!webhook.enabled()) {
                 skipped.add(first); // recorded, not sent: recover sends it once the webhook is enabled again
             } else if (webhook.failing() || congested.test(webhook.id())) {

@@ -1,5 +1,6 @@
 package io.issuehooks.delivery.store;
 
+import io.issuehooks.contract.TimeOrderedIds;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -43,7 +44,7 @@ public class DeliveryAttempt {
 
     public DeliveryAttempt(UUID deliveryId, int number, Instant startedAt, int durationMillis, Integer statusCode,
             String error, String responseExcerpt, String requestHeaders) {
-        this.id = UUID.randomUUID();
+        this.id = TimeOrderedIds.next();
         this.deliveryId = deliveryId;
         this.number = number;
         this.startedAt = startedAt;

@@ -1,6 +1,7 @@
 package io.issuehooks.delivery.store;
 
 
+import io.issuehooks.contract.TimeOrderedIds;
 import io.issuehooks.platform.Databases;
 import io.issuehooks.platform.Times;
 import jakarta.annotation.Resource;
@@ -299,7 +300,7 @@ public class DeliveryWriter {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             int i = 1;
             for (Outcome o : recorded) {
-                s.setObject(i++, UUID.randomUUID());
+                s.setObject(i++, TimeOrderedIds.next());
                 s.setObject(i++, o.attempt().deliveryId());
                 s.setInt(i++, o.attempt().number());
                 s.setObject(i++, Times.utc(o.startedAt()));

@@ -1,6 +1,7 @@
 package io.issuehooks.delivery.store;
 
 
+import io.issuehooks.contract.TimeOrderedIds;
 import io.issuehooks.platform.Times;
 import io.issuehooks.webhooks.EventTypes;
 import java.sql.Connection;
@@ -40,7 +41,7 @@ final class OperationalEventWriter {
                 }
                 issueId = ((OperationalEvent.Exhausted) event).issueId();
             }
-            UUID id = UUID.randomUUID();
+            UUID id = TimeOrderedIds.next();
             DeliveryWriter.insertEvent(c, id, webhook.organizationId(), webhook.teamId(), issueId, event.type().wireName(),
                     OperationalEvent.render(event, now, webhook.name()), now, false);
             try (PreparedStatement s = c.prepareStatement(
