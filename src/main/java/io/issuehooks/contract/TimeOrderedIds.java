@@ -1,5 +1,6 @@
 package io.issuehooks.contract;
 
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.UUID;
 
@@ -8,8 +9,8 @@ import java.util.UUID;
  * first 48 bits are the creation time in milliseconds and the other 74 random. Why not {@code UUID.randomUUID()}:
  * a random key puts each insert on a random leaf of its B-tree index, so once a table's indexes outgrow
  * PostgreSQL's shared buffers every insert reads a page from disk and, after each checkpoint, writes a whole page
- * to the WAL; with ids that grow with time, inserts land on the few pages at the index's newest end, and the cost
- * of an event does not grow with the deliveries stored. The random part is as unguessable as a version 4 UUID's
+ * to the WAL; with ids that grow with time, inserts land on the few pages at the index's newest end, however large
+ * the tables grow. The random part is as unguessable as a version 4 UUID's
  * (from the same kind of generator); what an id reveals is when it was made, which its row shows anyway.
  */
 public final class TimeOrderedIds {
@@ -25,20 +26,11 @@ public final class TimeOrderedIds {
 
     /** An id made at the given time (milliseconds since the epoch). */
     static UUID at(long epochMillis) {
-        byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
-        long randA = ((random[0] & 0x0FL) << 8) | (random[1] & 0xFFL);
-        long randB = 0;
-        for (int i = 2; i < 10; i++) {
-            randB = (randB << 8) | (random[i] & 0xFFL);
-        }
-        long high = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | randA;
-        long low = 0x8000_0000_0000_0000L | (randB & 0x3FFF_FFFF_FFFF_FFFFL);
+        byte[] bytes = new byte[10];
+        RANDOM.nextBytes(bytes);
+        ByteBuffer random = ByteBuffer.wrap(bytes);
+        long high = (epochMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | (random.getShort() & 0x0FFFL);
+        long low = 0x8000_0000_0000_0000L | (random.getLong() & 0x3FFF_FFFF_FFFF_FFFFL);
         return new UUID(high, low);
-    }
-
-    /** When an id of this kind was made (milliseconds since the epoch). */
-    static long millisOf(UUID id) {
-        return id.getMostSignificantBits() >>> 16;
     }
 }

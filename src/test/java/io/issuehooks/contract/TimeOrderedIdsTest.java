@@ -23,9 +23,14 @@ class TimeOrderedIdsTest {
     void carriesItsCreationTimeInItsFirst48Bits() {
         long millis = Instant.parse("2026-12-04T01:02:03.456Z").toEpochMilli();
         UUID id = TimeOrderedIds.at(millis);
-        assertThat(TimeOrderedIds.millisOf(id)).isEqualTo(millis);
+        assertThat(millisOf(id)).isEqualTo(millis);
         // RFC 9562's layout: the first 12 hex digits are the milliseconds
         assertThat(id.toString().replace("-", "").substring(0, 12)).isEqualTo(String.format("%012x", millis));
+    }
+
+    /** RFC 9562: the milliseconds are the 48 most significant bits. */
+    static long millisOf(UUID id) {
+        return id.getMostSignificantBits() >>> 16;
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.issuehooks.delivery.store;
 
-
 import io.issuehooks.contract.TimeOrderedIds;
 import io.issuehooks.platform.Times;
 import io.issuehooks.webhooks.EventTypes;
