@@ -82,6 +82,15 @@ public class IssueChangeRecorder {
             List<HistoryEntry> appended) {
     }
 
+    /**
+     * Records the current transaction's changes and publishes their events now, in it, rather than just before it
+     * completes: for a caller that then rolls it back (the server's warm-up), as rolling back runs no
+     * before-completion observer. Whatever it records here is not recorded again.
+     */
+    public void recordNow() {
+        complete(null);
+    }
+
     void complete(@Observes(during = TransactionPhase.BEFORE_COMPLETION) IssuesTouched ignored) {
         try {
             Instant now = Times.now();

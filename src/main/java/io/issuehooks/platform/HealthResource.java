@@ -9,8 +9,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 
 /**
- * For load balancers and scripts; needs no key. UP when the application is deployed and both its database and
- * its message broker (embedded or external) answer within two seconds.
+ * For load balancers and scripts; needs no key. UP when the application is deployed, has finished its warm-up
+ * ({@link WarmUpGate}) and both its database and its message broker (embedded or external) answer within two
+ * seconds.
  */
 @Path("health")
 public class HealthResource {
@@ -23,6 +24,9 @@ public class HealthResource {
     @Inject
     BrokerCheck broker;
 
+    @Inject
+    WarmUpGate warmUp;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
@@ -31,6 +35,9 @@ public class HealthResource {
         if (!db || !messaging) {
             return Problem.response(503, !db && !messaging ? "Neither the database nor the message broker answers"
                     : !db ? "The database does not answer" : "The message broker does not answer");
+        }
+        if (warmUp.held().isPresent()) {
+            return Problem.response(503, warmUp.held().get());
         }
         return Response.ok("{\"status\":\"UP\"}").build();
     }

@@ -54,7 +54,7 @@ public class StartupReport {
         LOG.info(() -> String.format("%s started. Retry schedule %s (Retry-After honoured up to %s); timeouts: connect %s, "
                         + "request %s; webhooks disabled after %s of failures; %d concurrent delivery messages, %d sender "
                         + "threads; delivery log kept %s; networks allowed besides public addresses: %s; secret rotation "
-                        + "grace %s; bootstrap key %s; server key from %s",
+                        + "grace %s; bootstrap key %s; server key from %s; warm-up before ready %s",
                 delivery.userAgent(), schedule.delays().stream().map(Durations::format).collect(Collectors.joining(",")),
                 format(schedule.retryAfterCap()), format(delivery.connectTimeout()), format(delivery.requestTimeout()),
                 format(delivery.disableAfter()), delivery.concurrency(), delivery.senderThreads(), format(retention),
@@ -62,6 +62,6 @@ public class StartupReport {
                 format(webhooks.rotationGrace()),
                 AuthenticationFilter.bootstrapToken(config).isPresent() ? "set" : "NOT set (no organisation can be created)",
                 ServerKey.configured(config).isPresent() ? ConfigValues.environmentVariable(ServerKey.SETTING)
-                        : "the data directory"));
+                        : "the data directory", format(WarmUp.length(config))));
     }
 }

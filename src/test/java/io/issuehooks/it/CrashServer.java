@@ -96,6 +96,12 @@ final class CrashServer {
         return new ServerQueues(HOST, 8180).messages(queue);
     }
 
+    /** Every message the queue has received since the server started, consumed or not. */
+    static long messagesAdded(String queue) {
+        return broker(Operations.createReadAttributeOperation(Operations.createAddress("subsystem", "messaging-activemq",
+                "server", "default", "jms-queue", queue), "messages-added")).asLong();
+    }
+
     private static ModelNode brokerAddress() {
         return Operations.createAddress("subsystem", "messaging-activemq", "server", "default");
     }

@@ -56,6 +56,7 @@ class ConfigurationDocTest {
         assertThat(duration(docs, DeliverySettings.DISABLE_AFTER)).isEqualTo(DeliverySettings.DEFAULT_DISABLE_AFTER);
         assertThat(duration(docs, RetentionJob.SETTING)).isEqualTo(RetentionJob.DEFAULT);
         assertThat(duration(docs, WebhookSettings.ROTATION_GRACE)).isEqualTo(WebhookSettings.DEFAULT_ROTATION_GRACE);
+        assertThat(duration(docs, WarmUp.SETTING)).isEqualTo(WarmUp.DEFAULT);
         assertThat(docs.get(ConfigValues.environmentVariable(DeliverySettings.WEBHOOK_CONCURRENCY)))
                 .isEqualTo(String.valueOf(DeliverySettings.DEFAULT_WEBHOOK_CONCURRENCY));
     }

@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -58,6 +62,9 @@ public class DeliveryMetrics {
 
     @Resource(lookup = "java:jboss/datasources/IssuehooksDS")
     DataSource db;
+
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
 
     private final Map<String, Counter> published = new HashMap<>();
     private final Map<Outcome, Counter> attempts = new EnumMap<>(Outcome.class);
@@ -103,8 +110,27 @@ public class DeliveryMetrics {
         // the bean's creation is the point
     }
 
-    void published(String type) {
-        published.get(type).increment();
+    /**
+     * Counts the events of the current transaction once it has committed: an event whose change rolled back
+     * (a failed request, the server's warm-up) was never published.
+     */
+    void publishedOnCommit(List<String> types) {
+        if (types.isEmpty()) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the outcome is known
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    types.forEach(type -> published.get(type).increment());
+                }
+            }
+        });
     }
 
     void attempted(HttpOutcome outcome) {

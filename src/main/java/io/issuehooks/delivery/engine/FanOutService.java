@@ -78,18 +78,20 @@ public class FanOutService implements IssueEventPublisher {
     public void publish(List<IssueEvent> events) {
         Map<UUID, List<DeliveryReader.Subscriber>> webhooks = new HashMap<>();
         List<DeliveryMessage> messages = new ArrayList<>();
+        List<String> published = new ArrayList<>();
         for (IssueEvent event : events) {
             Optional<UUID> organization = uuid(event.organizationId());
             if (organization.isPresent()) {
                 UUID team = uuid(event.teamId()).orElse(null);
                 // Recorded whether or not a webhook receives it: the event feed (GET /api/v1/events) lists every event.
                 writer.insertEvent(event.id(), organization.get(), team, event.issueId(), event.type().wireName(), event.payload());
-                metrics.published(event.type().wireName());
+                published.add(event.type().wireName());
                 Routed routed = new Routed(event.id(), event.type().wireName(), event.issueId(), team, event.payload(), null);
                 messages.addAll(route(routed, webhooks.computeIfAbsent(organization.get(), reader::subscribers)));
             }
         }
         queue.send(messages, schedule.delays().get(0));
+        metrics.publishedOnCommit(published);
     }
 
     /** An event from the IssueEvents queue: fanned out unless a copy of it already was (a redelivered message). */
@@ -103,8 +105,8 @@ public class FanOutService implements IssueEventPublisher {
     /** An operational event, already recorded when it was raised ({@link PendingFanOutService}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishOperational(Routed event, UUID organizationId) {
-        metrics.published(event.type());
         queue.send(route(event, reader.subscribers(organizationId)), schedule.delays().get(0));
+        metrics.publishedOnCommit(List.of(event.type()));
     }
 
     /** Records the event's deliveries; answers the messages of their first attempts. */

@@ -1,0 +1,115 @@
+package io.issuehooks.startup;
+
+import io.issuehooks.platform.ConfigValues;
+import io.issuehooks.platform.Durations;
+import io.issuehooks.platform.WarmUpGate;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Warms a freshly started server before it reports ready. A JVM runs new code interpreted until its JIT has
+ * compiled it, and on a small machine that takes minutes of CPU: a cold node behind a load balancer falls seconds
+ * behind in its first minute (docs/operations.md, "A freshly started server"). So for {@code ISSUEHOOKS_WARMUP}
+ * after the start, /api/health and /health/ready answer 503 while a few workers run the request path with no
+ * effect: API calls over loopback with a key that exists nowhere (answered 401 by the real HTTP stack, filter and
+ * key lookup), and whole changes in transactions that roll back ({@link RolledBackChange}). Then the gate opens.
+ */
+@ApplicationScoped
+public class WarmUp {
+
+    static final String SETTING = "issuehooks.warmup";
+    static final Duration DEFAULT = Duration.ofSeconds(60);
+    /** Enough to keep two cores busy: each worker waits on the server's own threads and the database half the time. */
+    private static final int WORKERS = 4;
+    /** A task runs this long, then hands over to a new one: no task looks hung to the executor. */
+    private static final long SLICE_NANOS = 1_000_000_000L;
+    private static final Logger LOG = Logger.getLogger(WarmUp.class.getName());
+
+    @Inject
+    Config config;
+
+    @Inject
+    WarmUpGate gate;
+
+    @Inject
+    RolledBackChange change;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private volatile boolean stopping;
+    private final AtomicLong changes = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicInteger working = new AtomicInteger();
+
+    public static Duration length(Config config) {
+        return ConfigValues.duration(config, SETTING).orElse(DEFAULT);
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        Duration length = length(config);
+        if (length.isZero()) {
+            return;
+        }
+        gate.hold("The server is warming up for " + Durations.format(length) + " after its start ("
+                + ConfigValues.environmentVariable(SETTING) + "); it is ready after that");
+        long deadline = System.nanoTime() + length.toNanos();
+        LoopbackRequests requests = new LoopbackRequests(LoopbackRequests.ownAddress());
+        working.set(WORKERS);
+        for (int i = 0; i < WORKERS; i++) {
+            executor.execute(() -> slice(deadline, requests));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+    }
+
+    private void slice(long deadline, LoopbackRequests requests) {
+        long end = Math.min(deadline, System.nanoTime() + SLICE_NANOS);
+        while (!stopping && System.nanoTime() - end < 0) {
+            once(requests);
+        }
+        if (!stopping && System.nanoTime() - deadline < 0) {
+            executor.execute(() -> slice(deadline, requests));
+        } else if (working.decrementAndGet() == 0) {
+            gate.open();
+            LOG.info(() -> String.format("Warm-up done: %d changes made and rolled back, %d API calls refused over "
+                    + "loopback, %d failures; the server reports ready", changes.get(), refused.get(), failures.get()));
+        }
+    }
+
+    private void once(LoopbackRequests requests) {
+        try {
+            change.makeAndRollBack();
+            changes.incrementAndGet();
+        } catch (Exception e) {
+            fail("a rolled-back change", e);
+        }
+        if (requests.refused()) {
+            refused.incrementAndGet();
+        } else {
+            failures.incrementAndGet();
+        }
+    }
+
+    private void fail(String what, Exception e) {
+        // Only the first: a database that is down makes every try fail, and readiness reports that by itself.
+        if (failures.getAndIncrement() == 0) {
+            LOG.log(Level.WARNING, "Warm-up: " + what + " failed; warming up with what works", e);
+        }
+    }
+}
