@@ -51,7 +51,8 @@ public class WarmUp {
     private volatile boolean stopping;
     private final AtomicLong changes = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong failedChanges = new AtomicLong();
+    private final AtomicLong otherAnswers = new AtomicLong();
     private final AtomicInteger working = new AtomicInteger();
 
     public static Duration length(Config config) {
@@ -87,8 +88,9 @@ public class WarmUp {
             executor.execute(() -> slice(deadline, requests));
         } else if (working.decrementAndGet() == 0) {
             gate.open();
-            LOG.info(() -> String.format("Warm-up done: %d changes made and rolled back, %d API calls refused over "
-                    + "loopback, %d failures; the server reports ready", changes.get(), refused.get(), failures.get()));
+            LOG.info(() -> String.format("Warm-up done: %d changes made and rolled back (%d failed), %d API calls refused "
+                    + "over loopback (%d not: before the deployment, or no answer); the server reports ready", changes.get(),
+                    failedChanges.get(), refused.get(), otherAnswers.get()));
         }
     }
 
@@ -97,19 +99,15 @@ public class WarmUp {
             change.makeAndRollBack();
             changes.incrementAndGet();
         } catch (Exception e) {
-            fail("a rolled-back change", e);
+            // Only the first: a database that is down makes every try fail, and readiness reports that by itself.
+            if (failedChanges.getAndIncrement() == 0) {
+                LOG.log(Level.WARNING, "Warm-up: a rolled-back change failed; warming up with what works", e);
+            }
         }
         if (requests.refused()) {
             refused.incrementAndGet();
         } else {
-            failures.incrementAndGet();
-        }
-    }
-
-    private void fail(String what, Exception e) {
-        // Only the first: a database that is down makes every try fail, and readiness reports that by itself.
-        if (failures.getAndIncrement() == 0) {
-            LOG.log(Level.WARNING, "Warm-up: " + what + " failed; warming up with what works", e);
+            otherAnswers.incrementAndGet();
         }
     }
 }
