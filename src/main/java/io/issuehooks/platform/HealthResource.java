@@ -36,9 +36,8 @@ public class HealthResource {
             return Problem.response(503, !db && !messaging ? "Neither the database nor the message broker answers"
                     : !db ? "The database does not answer" : "The message broker does not answer");
         }
-        if (warmUp.held().isPresent()) {
-            return Problem.response(503, warmUp.held().get());
-        }
-        return Response.ok("{\"status\":\"UP\"}").build();
+        // Read once: the gate may open between two reads.
+        return warmUp.held().map(why -> Problem.response(503, why))
+                .orElseGet(() -> Response.ok("{\"status\":\"UP\"}").build());
     }
 }
