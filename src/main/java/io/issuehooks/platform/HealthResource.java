@@ -9,8 +9,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * For load balancers and scripts; needs no key. UP when the application is deployed and {@link ServerReadiness}
- * says ready: the warm-up is over and both the database and the message broker (embedded or external) answer within
- * two seconds; otherwise 503 with the reason as the problem's detail.
+ * has no problem; otherwise 503 with the problem as the detail.
  */
 @Path("health")
 public class HealthResource {
