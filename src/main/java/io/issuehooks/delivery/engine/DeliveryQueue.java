@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Puts delivery attempts on the persistent Deliveries queue through the XA connection factory, in the caller's
- * JTA transaction: the relay's batches of first attempts from the deliveries' outbox, and retries and redeliveries. First attempts travel in JMS groups (see {@link DeliveryMessage#group}), so one consumer at a
- * time takes an issue's deliveries, in commit order; a retry is a scheduled message outside any group, so a
+ * JTA transaction if it has one: the relay's batches of first attempts from the deliveries' outbox, retries,
+ * deferred attempts and redeliveries. First attempts travel in JMS groups (see {@link DeliveryMessage#group}), so
+ * one consumer at a time takes an issue's deliveries, in commit order; a retry is a scheduled message outside any group, so a
  * failing delivery never holds back the others.
  */
 @ApplicationScoped
