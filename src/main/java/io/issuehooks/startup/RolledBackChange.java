@@ -20,7 +20,7 @@ import java.util.UUID;
 /**
  * The warm-up's change: an organisation, a webhook and an issue created in one transaction, so that everything
  * a real change runs before its commit runs too (the entity listener, the recorder and its history, the payload,
- * the event and delivery rows, the delivery message sent through the XA connection factory), and then rolled
+ * the event and delivery rows, the delivery message's outbox row), and then rolled
  * back, unconditionally: no row, event, message or metric of it is ever committed.
  */
 @ApplicationScoped

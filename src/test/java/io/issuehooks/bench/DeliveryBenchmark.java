@@ -197,7 +197,8 @@ public final class DeliveryBenchmark {
         double stoppedSeconds = load.closedLoop(issues, clients);
         // The same changes, their messages committed with them, but no delivery competing for the machine.
         System.out.printf("Issues created while delivery was stopped: %.0f/s%n", issues / stoppedSeconds);
-        while (server.queueDepth("IssueEvents") > 0) {
+        // Drain from the moment every message is on the Deliveries queue: none left in the outbox or on IssueEvents.
+        while (server.queueDepth("IssueEvents") > 0 || servers.stream().anyMatch(ServerProbe::outboxNotEmpty)) {
             Thread.sleep(200);
         }
         long drain = System.nanoTime();
@@ -278,8 +279,8 @@ public final class DeliveryBenchmark {
 
     private long heapReading(int second) throws Exception {
         long used = server.heapAfterFullGc();
-        System.out.printf("  %4d s: heap after full GC %d MB; queues IssueEvents %d, Deliveries %d%n", second,
-                used / 1_000_000, server.queueDepth("IssueEvents"), server.queueDepth("Deliveries"));
+        System.out.printf("  %4d s: heap after full GC %d MB; queues IssueEvents %d, Deliveries %d; outbox %d%n", second,
+                used / 1_000_000, server.queueDepth("IssueEvents"), server.queueDepth("Deliveries"), server.outbox());
         return used;
     }
 

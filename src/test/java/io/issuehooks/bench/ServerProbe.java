@@ -1,5 +1,9 @@
 package io.issuehooks.bench;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +50,29 @@ final class ServerProbe {
         Matcher m = LONG.matcher(run("/subsystem=messaging-activemq/server=default/jms-queue=" + queue
                 + ":read-attribute(name=message-count)"));
         return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /**
+     * Messages committed and not yet relayed from the deliveries' outbox to the queue: the server's
+     * issuehooks_delivery_outbox gauge, in its metrics scrape on the management interface.
+     */
+    boolean outboxNotEmpty() {
+        try {
+            return outbox() > 0;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long outbox() throws Exception {
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://" + controller + "/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        for (String line : scrape.body().split("\n")) {
+            if (line.startsWith("issuehooks_delivery_outbox")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        throw new IllegalStateException("No issuehooks_delivery_outbox in the metrics of " + controller);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.issuehooks.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.issuehooks.testsupport.Await;
 import io.issuehooks.testsupport.Fixture;
@@ -98,36 +97,47 @@ class CrashRecoveryIT {
     }
 
     @Test
-    void aChangeWhoseDatabaseCommitHappenedIsDeliveredEvenIfTheBrokerCommitDidNot() throws Exception {
-        Fixture f = start("kill-between-database-and-broker-commit.btm");
-        String hook = f.webhook(receiver.url("/committed"), "issue.created").getString("id");
+    void aChangeCommittedBeforeTheServerDiedIsRelayedAfterTheRestart() throws Exception {
+        Fixture f = start("kill-between-change-commit-and-relay.btm");
+        String hook = f.webhook(receiver.url("/outbox"), "issue.created").getString("id");
 
-        assertThatThrownBy(f::issue).as("the server died while committing").isInstanceOf(UncheckedIOException.class);
+        issueWhileTheServerDies(f); // committed, with its message in the outbox; the relay dies before sending it
         restartAfterTheCrash();
 
-        // Recovery finds the transaction's marker in xids and commits the broker's prepared branch.
-        Request delivered = receiver.await("/committed", 1, WAIT).get(0);
-        String issueId = delivered.json().getJsonObject("data").getJsonObject("issue").getString("id");
-        assertThat(f.api.get("/api/v1/issues/" + issueId, f.org.adminKey()).status()).as("the change committed").isEqualTo(200);
+        String issue = issueOf(receiver.await("/outbox", 1, WAIT).get(0));
         assertThat(f.awaitDelivery(hook, Fixture.status("succeeded"), WAIT).getInt("attemptCount")).isEqualTo(1);
+        assertDeliveredOnceEach(f, "/outbox", issue);
     }
 
     @Test
-    void aChangeKilledBeforeItsDatabaseCommitLeavesNoIssueAndSendsNothing() throws Exception {
+    void aRelayedBatchWhoseDatabaseCommitHappenedIsDeliveredEvenIfTheBrokerCommitDidNot() throws Exception {
+        Fixture f = start("kill-between-database-and-broker-commit.btm");
+        String hook = f.webhook(receiver.url("/committed"), "issue.created").getString("id");
+
+        issueWhileTheServerDies(f); // committed; the relay dies between its database commit and the broker's
+        restartAfterTheCrash();
+
+        // Recovery finds the relay's marker in xids and commits the broker's prepared branch; the outbox row is gone.
+        String issue = issueOf(receiver.await("/committed", 1, WAIT).get(0));
+        assertThat(f.awaitDelivery(hook, Fixture.status("succeeded"), WAIT).getInt("attemptCount")).isEqualTo(1);
+        awaitNoPreparedBrokerTransactions();
+        assertDeliveredOnceEach(f, "/committed", issue);
+    }
+
+    @Test
+    void aRelayedBatchKilledBeforeItsDatabaseCommitIsRelayedOnceAfterTheRestart() throws Exception {
         Fixture f = start("kill-between-broker-prepare-and-database-commit.btm");
         String hook = f.webhook(receiver.url("/uncommitted"), "issue.created").getString("id");
 
-        assertThatThrownBy(() -> f.issue(Json.createObjectBuilder().add("pluginId", "never-committed").add("severity", "low")))
-                .as("the server died while committing").isInstanceOf(UncheckedIOException.class);
+        issueWhileTheServerDies(f); // committed; the relay dies after the broker prepared its batch
         restartAfterTheCrash();
 
-        // Recovery rolls the broker's prepared branch back: no marker in xids, no transaction log record.
+        // Recovery rolls the broker's prepared branch back (no marker in xids); the outbox row is still there and
+        // the relay sends it again.
         awaitNoPreparedBrokerTransactions();
-        String marker = f.issue(Json.createObjectBuilder().add("pluginId", "marker").add("severity", "low"));
-        Request first = receiver.await("/uncommitted", 1, WAIT).get(0);
-        assertThat(first.json().getJsonObject("data").getJsonObject("issue").getString("id")).isEqualTo(marker);
-        assertThat(f.api.get("/api/v1/issues", f.org.adminKey()).json().getJsonArray("data")).as("only the marker").hasSize(1);
-        assertThat(f.deliveries(hook)).hasSize(1);
+        String issue = issueOf(receiver.await("/uncommitted", 1, WAIT).get(0));
+        assertThat(f.awaitDelivery(hook, Fixture.status("succeeded"), WAIT).getInt("attemptCount")).isEqualTo(1);
+        assertDeliveredOnceEach(f, "/uncommitted", issue);
     }
 
     @Test
@@ -135,7 +145,7 @@ class CrashRecoveryIT {
         Fixture f = start("kill-between-outcome-commit-and-acknowledgement.btm");
         String hook = f.webhook(receiver.url("/recorded"), "issue.created").getString("id");
 
-        f.issue();
+        issueWhileTheServerDies(f);
         receiver.await("/recorded", 1, WAIT);
         restartAfterTheCrash();
 
@@ -156,7 +166,7 @@ class CrashRecoveryIT {
         String hook = f.webhook(receiver.url("/retried"), "issue.created").getString("id");
         receiver.sequence("/retried", Reply.status(500), Reply.status(200));
 
-        f.issue();
+        issueWhileTheServerDies(f);
         restartAfterTheCrash();
 
         // The message is handed out again and its attempt made again; the retry queued before the crash then
@@ -178,7 +188,7 @@ class CrashRecoveryIT {
         f.webhook(receiver.url("/operator"), "webhook.disabled", "delivery.exhausted");
         receiver.on("/gone", r -> Reply.status(410));
 
-        f.issue();
+        issueWhileTheServerDies(f);
         receiver.await("/gone", 1, WAIT);
         restartAfterTheCrash();
 
@@ -221,6 +231,35 @@ class CrashRecoveryIT {
 
     private static ProcessHandle serverProcess() {
         return CrashServer.process().orElseThrow(() -> new AssertionError("the server is not running"));
+    }
+
+    /**
+     * Creates an issue on a server that a rule kills after the change's commit, on another thread (the relay, or a
+     * delivery), which may be before or after the API call's answer has left: either is fine, the change committed.
+     */
+    private static void issueWhileTheServerDies(Fixture f) {
+        try {
+            f.issue();
+        } catch (UncheckedIOException e) {
+            // the server died before it answered
+        }
+    }
+
+    private static String issueOf(Request delivery) {
+        return delivery.json().getJsonObject("data").getJsonObject("issue").getString("id");
+    }
+
+    /**
+     * After a marker issue's delivery has arrived too, and nothing is left on the queue: the receiver got one request
+     * for {@code issue} and one for the marker, nothing else.
+     */
+    private void assertDeliveredOnceEach(Fixture f, String path, String issue) {
+        String marker = f.issue(Json.createObjectBuilder().add("pluginId", "marker").add("severity", "low"));
+        receiver.await(path, 2, WAIT);
+        awaitNoMessages("Deliveries");
+        assertThat(receiver.requests(path)).extracting(r -> r.json().getJsonObject("data").getJsonObject("issue").getString("id"))
+                .containsExactlyInAnyOrder(issue, marker);
+        assertThat(f.api.get("/api/v1/issues", f.org.adminKey()).json().getJsonArray("data")).hasSize(2);
     }
 
     private static void awaitNoPreparedBrokerTransactions() {

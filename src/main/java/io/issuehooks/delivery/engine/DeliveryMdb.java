@@ -34,10 +34,11 @@ public class DeliveryMdb implements MessageListener {
         deliveries.attempt(DeliveryMessage.read(message), queuedAt(message));
     }
 
-    /** When the message was sent: for an event's first attempts, the moment its change committed. */
+    /** When the event committed (first attempts, relayed from the outbox), or else when the message was sent. */
     private static long queuedAt(Message message) {
         try {
-            return message.getJMSTimestamp();
+            return message.propertyExists(DeliveryMessage.COMMITTED_AT) ? message.getLongProperty(DeliveryMessage.COMMITTED_AT)
+                    : message.getJMSTimestamp();
         } catch (jakarta.jms.JMSException e) {
             return 0;
         }

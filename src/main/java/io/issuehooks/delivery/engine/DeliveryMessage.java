@@ -25,6 +25,8 @@ public record DeliveryMessage(UUID eventId, String orderKey, String payload, Lis
     static final String EVENT_ID = "eventId";
     static final String ORDER_KEY = "issueId"; // the property's name since 1.0, kept for messages still queued
     static final String PACED = "paced";
+    /** When the event committed, on first attempts relayed from the outbox (their JMS timestamp is the relay's). */
+    static final String COMMITTED_AT = "committedAt";
 
     public DeliveryMessage {
         attempts = List.copyOf(attempts);
@@ -50,11 +52,7 @@ public record DeliveryMessage(UUID eventId, String orderKey, String payload, Lis
 
     static DeliveryMessage read(Message message) {
         try {
-            List<PlannedAttempt> attempts = new ArrayList<>();
-            for (String entry : message.getStringProperty(ATTEMPTS).split(",")) {
-                String[] f = entry.split("/");
-                attempts.add(new PlannedAttempt(UUID.fromString(f[0]), UUID.fromString(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
-            }
+            List<PlannedAttempt> attempts = attempts(message.getStringProperty(ATTEMPTS));
             String eventId = message.getStringProperty(EVENT_ID); // absent from messages queued by versions before 1.1
             return new DeliveryMessage(eventId == null ? null : UUID.fromString(eventId), message.getStringProperty(ORDER_KEY),
                     ((TextMessage) message).getText(), attempts, message.getStringProperty("JMSXGroupID"),
@@ -64,7 +62,8 @@ public record DeliveryMessage(UUID eventId, String orderKey, String payload, Lis
         }
     }
 
-    void write(Message message) throws JMSException {
+    /** The attempts as the message's property (and the outbox's row) holds them. */
+    String attemptsText() {
         StringBuilder list = new StringBuilder();
         for (PlannedAttempt a : attempts) {
             if (list.length() > 0) {
@@ -72,7 +71,20 @@ public record DeliveryMessage(UUID eventId, String orderKey, String payload, Lis
             }
             list.append(a.deliveryId()).append('/').append(a.webhookId()).append('/').append(a.number()).append('/').append(a.scheduleIndex());
         }
-        message.setStringProperty(ATTEMPTS, list.toString());
+        return list.toString();
+    }
+
+    static List<PlannedAttempt> attempts(String text) {
+        List<PlannedAttempt> attempts = new ArrayList<>();
+        for (String entry : text.split(",")) {
+            String[] f = entry.split("/");
+            attempts.add(new PlannedAttempt(UUID.fromString(f[0]), UUID.fromString(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3])));
+        }
+        return attempts;
+    }
+
+    void write(Message message) throws JMSException {
+        message.setStringProperty(ATTEMPTS, attemptsText());
         if (eventId != null) {
             message.setStringProperty(EVENT_ID, eventId.toString());
         }

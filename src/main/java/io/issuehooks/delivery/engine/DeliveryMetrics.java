@@ -60,6 +60,9 @@ public class DeliveryMetrics {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    DeliveryRelay relay;
+
     @Resource(lookup = "java:jboss/datasources/IssuehooksDS")
     DataSource db;
 
@@ -93,13 +96,17 @@ public class DeliveryMetrics {
         durationBuckets = new CumulativeBuckets(registry, "issuehooks.delivery.attempt.duration.buckets");
         latencyBuckets = new CumulativeBuckets(registry, "issuehooks.delivery.latency.buckets");
         // A gauge left by an earlier deployment of the application would keep reading its dead instance: replace it.
-        for (String name : new String[] {"issuehooks.webhooks.failing", "issuehooks.webhooks.disabled"}) {
+        for (String name : new String[] {"issuehooks.webhooks.failing", "issuehooks.webhooks.disabled", "issuehooks.delivery.outbox"}) {
             registry.find(name).gauges().forEach(registry::remove);
         }
         registry.gauge("issuehooks.webhooks.failing", io.micrometer.core.instrument.Tags.empty(), this,
                 m -> m.count("failing_since IS NOT NULL AND enabled = true"));
         registry.gauge("issuehooks.webhooks.disabled", io.micrometer.core.instrument.Tags.empty(), this,
                 m -> m.count("enabled = false"));
+        // Messages committed and not yet on the Deliveries queue (in the outbox, or in this server's relay's commit):
+        // near zero unless the broker is away.
+        registry.gauge("issuehooks.delivery.outbox", io.micrometer.core.instrument.Tags.empty(), this,
+                m -> m.rows("SELECT count(*) FROM delivery_outbox") + m.relay.committing());
     }
 
     /**
@@ -147,8 +154,12 @@ public class DeliveryMetrics {
     }
 
     double count(String condition) {
+        return rows("SELECT count(*) FROM webhook WHERE " + condition);
+    }
+
+    double rows(String countQuery) {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT count(*) FROM webhook WHERE " + condition)) {
+                ResultSet r = s.executeQuery(countQuery)) {
             return r.next() ? r.getLong(1) : Double.NaN;
         } catch (SQLException e) {
             return Double.NaN;

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Puts delivery attempts on the persistent Deliveries queue through the XA connection factory, in the caller's
- * JTA transaction. First attempts travel in JMS groups (see {@link DeliveryMessage#group}), so one consumer at a
- * time takes an issue's deliveries, in commit order; a retry is a scheduled message outside any group, so a
+ * JTA transaction if it has one: the relay's batches of first attempts from the deliveries' outbox, retries,
+ * deferred attempts and redeliveries. First attempts travel in JMS groups (see {@link DeliveryMessage#group}), so
+ * one consumer at a time takes an issue's deliveries, in commit order; a retry is a scheduled message outside any group, so a
  * failing delivery never holds back the others.
  */
 @ApplicationScoped
@@ -29,6 +30,28 @@ public class DeliveryQueue {
 
     @Resource(lookup = QUEUE)
     Queue queue;
+
+    /**
+     * A message from the deliveries' outbox, to be handed out after {@code delay}; {@code committedAt} (milliseconds
+     * since the epoch) is when its event committed, from which the delivery latency is measured.
+     */
+    public record Relayed(DeliveryMessage message, Duration delay, long committedAt) {
+    }
+
+    /** Sends the outbox's messages, in their order (DeliveryRelay). */
+    public void relay(List<Relayed> messages) {
+        try (JMSContext jms = factory.createContext()) {
+            JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (Relayed r : messages) {
+                TextMessage m = jms.createTextMessage(r.message().payload());
+                r.message().write(m);
+                m.setLongProperty(DeliveryMessage.COMMITTED_AT, r.committedAt());
+                producer.setDeliveryDelay(r.delay().toMillis()).send(queue, m);
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot queue deliveries", e);
+        }
+    }
 
     /** Sends the messages, to be handed out after the delay (first attempts: the schedule's first wait). */
     public void send(List<DeliveryMessage> messages, Duration delay) {

@@ -23,11 +23,13 @@ import java.util.UUID;
 
 /**
  * Turns issue events into one delivery per enabled webhook of their organisation that subscribes to the event
- * type and whose team is empty or the issue's, and queues the first attempts, all in the caller's transaction.
+ * type and whose team is empty or the issue's, and writes the messages of the first attempts to the deliveries' outbox,
+ * all in the caller's transaction; the relay queues them once it has committed ({@link DeliveryRelay}).
  *
  * <p>Inside Issuehooks this is where a transaction's events go ({@link IssueEventPublisher}, chosen over the
  * client jar's queue by {@code @Alternative @Priority}): the transaction that changes an issue also writes its
- * deliveries and queues their attempts, so an event costs no transaction of its own. Events other deployments
+ * deliveries and their attempts' messages, so an event costs no transaction of its own, and the API's transaction
+ * commits in the database alone. Events other deployments
  * publish through the client jar arrive on the IssueEvents queue and come here through {@link EventFanOutMdb}.
  *
  * <p>The first attempts to healthy webhooks travel together (up to {@value FirstAttempts#BATCH} in a message); a
@@ -50,7 +52,7 @@ public class FanOutService implements IssueEventPublisher {
     DeliveryWriter writer;
 
     @Inject
-    DeliveryQueue queue;
+    FirstAttemptOutbox outbox;
 
     @Inject
     RetrySchedule schedule;
@@ -90,7 +92,7 @@ public class FanOutService implements IssueEventPublisher {
                 messages.addAll(route(routed, webhooks.computeIfAbsent(organization.get(), reader::subscribers)));
             }
         }
-        queue.send(messages, schedule.delays().get(0));
+        outbox.add(messages);
         metrics.publishedOnCommit(published);
     }
 
@@ -105,7 +107,7 @@ public class FanOutService implements IssueEventPublisher {
     /** An operational event, already recorded when it was raised ({@link PendingFanOutService}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishOperational(Routed event, UUID organizationId) {
-        queue.send(route(event, reader.subscribers(organizationId)), schedule.delays().get(0));
+        outbox.add(route(event, reader.subscribers(organizationId)));
         metrics.publishedOnCommit(List.of(event.type()));
     }
 

@@ -1,6 +1,6 @@
 /**
  * The delivery engine: fan-out of each event to its subscribed webhooks in the committing transaction, the
- * Deliveries queue and its message-driven bean, per-endpoint lanes, signing, sending, the retry schedule, recording
+ * relay from the deliveries' outbox to the Deliveries queue, the queue and its message-driven bean, per-endpoint lanes, signing, sending, the retry schedule, recording
  * outcomes ({@code OutcomeRecorder}), fanning out operational events, and the application's meters. Builds on
  * {@code delivery.store}.
  */

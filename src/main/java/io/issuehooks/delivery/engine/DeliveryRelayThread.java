@@ -1,0 +1,94 @@
+package io.issuehooks.delivery.engine;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * This server's relay ({@link DeliveryRelay}) on a thread of its own: it relays as soon as a transaction that wrote
+ * to the outbox has committed here ({@link #wake}), and every {@link #IDLE} in any case, for what another server, a
+ * crash or a failure left behind. It relays until the outbox is empty, so under load each transaction carries
+ * the messages of every event committed while the one before it ran.
+ */
+@ApplicationScoped
+public class DeliveryRelayThread {
+
+    static final Duration IDLE = Duration.ofSeconds(1);
+    /** The thread's name: what a thread dump, and the crash tests' rules, know it by. */
+    static final String NAME = "issuehooks-delivery-relay";
+    private static final Duration QUIET = Duration.ofMinutes(1);
+    private static final Logger LOG = Logger.getLogger(DeliveryRelayThread.class.getName());
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    DeliveryRelay relay;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        running = true;
+        thread = threads.newThread(this::run);
+        thread.setName(NAME);
+        thread.start();
+    }
+
+    /** Asks for a relay now; called after each commit that wrote to the outbox. */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        wakeUps.release();
+        if (thread != null) {
+            thread.join(Duration.ofSeconds(10).toMillis()); // lets a batch under way commit or roll back
+        }
+    }
+
+    private void run() {
+        long lastWarning = 0;
+        while (running) {
+            try {
+                wakeUps.tryAcquire(IDLE.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits(); // one relay serves every commit before it
+                while (running && relay.relayOldest() == DeliveryRelay.BATCH) {
+                    // a full batch: more may wait
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database or the broker is away: the messages stay in the outbox until it is back.
+                if (System.nanoTime() - lastWarning > QUIET.toNanos() || lastWarning == 0) {
+                    lastWarning = System.nanoTime();
+                    LOG.log(Level.WARNING, "Cannot relay deliveries from the outbox to the queue; trying again every "
+                            + IDLE.toSeconds() + " s (logged once a minute)", e);
+                }
+                pause();
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(IDLE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
