@@ -69,7 +69,8 @@ final class ServerProbe {
                 HttpRequest.newBuilder(URI.create("http://" + controller + "/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
         for (String line : scrape.body().split("\n")) {
             if (line.startsWith("issuehooks_delivery_outbox")) {
-                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                return Double.isNaN(value) ? Long.MAX_VALUE : (long) value; // NaN: the server could not count them
             }
         }
         throw new IllegalStateException("No issuehooks_delivery_outbox in the metrics of " + controller);

@@ -57,7 +57,8 @@ public final class ServerQueues {
             String scrape = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
             for (String line : scrape.split("\n")) {
                 if (line.startsWith(OUTBOX_GAUGE + " ") || line.startsWith(OUTBOX_GAUGE + "{")) {
-                    return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    return Double.isNaN(value) ? Long.MAX_VALUE : (long) value; // NaN: the server could not count them
                 }
             }
             throw new IllegalStateException("No " + OUTBOX_GAUGE + " in the metrics scrape");
