@@ -1,9 +1,6 @@
 package io.issuehooks.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.issuehooks.testsupport.ServerQueues;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,28 +49,13 @@ final class ServerProbe {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    /**
-     * Messages committed and not yet relayed from the deliveries' outbox to the queue: the server's
-     * issuehooks_delivery_outbox gauge, in its metrics scrape on the management interface.
-     */
+    /** Whether messages wait in the deliveries' outbox (the server's issuehooks_delivery_outbox gauge). */
     boolean outboxNotEmpty() {
-        try {
-            return outbox() > 0;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return outbox() > 0;
     }
 
-    long outbox() throws Exception {
-        HttpResponse<String> scrape = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://" + controller + "/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
-        for (String line : scrape.body().split("\n")) {
-            if (line.startsWith("issuehooks_delivery_outbox")) {
-                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                return Double.isNaN(value) ? Long.MAX_VALUE : (long) value; // NaN: the server could not count them
-            }
-        }
-        throw new IllegalStateException("No issuehooks_delivery_outbox in the metrics of " + controller);
+    long outbox() {
+        return ServerQueues.outbox(controller);
     }
 
     /**

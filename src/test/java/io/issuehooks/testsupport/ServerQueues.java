@@ -52,7 +52,12 @@ public final class ServerQueues {
 
     /** The messages not yet relayed from the outbox to the queue, as the server's metrics scrape shows them. */
     public long outbox() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + managementPort + "/prometheus")).build();
+        return outbox(host + ":" + managementPort);
+    }
+
+    /** The same, for the server whose management interface answers at {@code hostAndPort} (the benchmark's probe too). */
+    public static long outbox(String hostAndPort) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + hostAndPort + "/prometheus")).build();
         try {
             String scrape = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
             for (String line : scrape.split("\n")) {

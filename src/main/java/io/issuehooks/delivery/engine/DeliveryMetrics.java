@@ -11,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -125,19 +123,7 @@ public class DeliveryMetrics {
         if (types.isEmpty()) {
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the outcome is known
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    types.forEach(type -> published.get(type).increment());
-                }
-            }
-        });
+        AfterCompletion.ifCommitted(transactions, () -> types.forEach(type -> published.get(type).increment()));
     }
 
     void attempted(HttpOutcome outcome) {

@@ -32,38 +32,32 @@ public class DeliveryQueue {
     Queue queue;
 
     /**
-     * A message from the deliveries' outbox, to be handed out after {@code delay}; {@code committedAt} (milliseconds
-     * since the epoch) is when its event committed, from which the delivery latency is measured.
+     * A message to be handed out after {@code delay}; {@code committedAt} (milliseconds since the epoch), for a first
+     * attempt from the deliveries' outbox, is when its event committed, from which the delivery latency is measured
+     * (0: none, the message's own timestamp counts).
      */
     public record Relayed(DeliveryMessage message, Duration delay, long committedAt) {
     }
 
-    /** Sends the outbox's messages, in their order (DeliveryRelay). */
+    /** Sends the messages, to be handed out after the delay (retries, deferred attempts, redeliveries). */
+    public void send(List<DeliveryMessage> messages, Duration delay) {
+        relay(messages.stream().map(m -> new Relayed(m, delay, 0)).toList());
+    }
+
+    /** Sends the messages in their order (DeliveryRelay: the outbox's first attempts). */
     public void relay(List<Relayed> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
         try (JMSContext jms = factory.createContext()) {
             JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
             for (Relayed r : messages) {
                 TextMessage m = jms.createTextMessage(r.message().payload());
                 r.message().write(m);
-                m.setLongProperty(DeliveryMessage.COMMITTED_AT, r.committedAt());
+                if (r.committedAt() > 0) {
+                    m.setLongProperty(DeliveryMessage.COMMITTED_AT, r.committedAt());
+                }
                 producer.setDeliveryDelay(r.delay().toMillis()).send(queue, m);
-            }
-        } catch (JMSException e) {
-            throw new IllegalStateException("Cannot queue deliveries", e);
-        }
-    }
-
-    /** Sends the messages, to be handed out after the delay (first attempts: the schedule's first wait). */
-    public void send(List<DeliveryMessage> messages, Duration delay) {
-        if (messages.isEmpty()) {
-            return;
-        }
-        try (JMSContext jms = factory.createContext()) {
-            JMSProducer producer = jms.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).setDeliveryDelay(delay.toMillis());
-            for (DeliveryMessage message : messages) {
-                TextMessage m = jms.createTextMessage(message.payload());
-                message.write(m);
-                producer.send(queue, m);
             }
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot queue deliveries", e);

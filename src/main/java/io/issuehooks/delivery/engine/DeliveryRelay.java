@@ -5,7 +5,6 @@ import io.issuehooks.platform.Times;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -66,16 +65,7 @@ public class DeliveryRelay {
 
     private void countWhileCommitting(int messages) {
         committing.addAndGet(messages);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) { // after both branches' commits, or the rollback
-                committing.addAndGet(-messages);
-            }
-        });
+        AfterCompletion.always(transactions, () -> committing.addAndGet(-messages));
     }
 
     private void send(List<DeliveryOutbox.Stored> stored) {

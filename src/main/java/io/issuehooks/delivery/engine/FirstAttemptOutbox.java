@@ -4,8 +4,6 @@ import io.issuehooks.delivery.store.DeliveryOutbox;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -38,18 +36,7 @@ public class FirstAttemptOutbox {
                 .toList());
         if (transactions.getResource(FirstAttemptOutbox.class) == null) { // once per transaction
             transactions.putResource(FirstAttemptOutbox.class, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        relay.wake();
-                    }
-                }
-            });
+            AfterCompletion.ifCommitted(transactions, relay::wake);
         }
     }
 }
