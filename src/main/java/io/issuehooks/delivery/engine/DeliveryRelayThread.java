@@ -69,10 +69,16 @@ public class DeliveryRelayThread {
                     // a full batch: more may wait
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // The database or the broker is away: the messages stay in the outbox until it is back.
+                // stop(), or something else (the transaction reaper cancelling a batch): only stop() ends the relay
+                if (!running) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            } catch (Exception e) {
+                // The database or the broker is away: the messages stay in the outbox until it is back. Exception,
+                // not RuntimeException: when the transaction timeout rolled a batch back (a broker gone for longer
+                // than it), the transaction interceptor throws the checked RollbackException undeclared, and a
+                // relay thread that let it through ended for good (ClusterIT, the broker outage).
                 if (System.nanoTime() - lastWarning > QUIET.toNanos() || lastWarning == 0) {
                     lastWarning = System.nanoTime();
                     LOG.log(Level.WARNING, "Cannot relay deliveries from the outbox to the queue; trying again every "
@@ -85,10 +91,9 @@ public class DeliveryRelayThread {
 
     private void pause() {
         try {
-            Thread.sleep(IDLE.toMillis());
+            Thread.sleep(IDLE.toMillis()); // not the wake-ups: while the broker is away, a retry per commit
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+            // as in run(): only stop() ends the relay, and the loop's condition sees it
         }
     }
 }

@@ -3,6 +3,7 @@ package io.issuehooks.it.cluster;
 import io.issuehooks.testsupport.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +22,8 @@ final class ArtemisBroker {
     final String name;
     final int port;
     private final Path instance;
+    /** Where the log of this broker's latest start begins: the log file is appended to on every start. */
+    private long logStart;
 
     private ArtemisBroker(String name, int port, Path instance) {
         this.name = name;
@@ -58,10 +61,14 @@ final class ArtemisBroker {
     }
 
     void start() {
+        logStart = logLength();
         Processes.start(new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run"), marker(), log());
     }
 
-    /** Waits until the broker serves: its log says it is live (a backup waits for its primary to die). */
+    /**
+     * Waits until the broker serves: the log of its latest start says it is live (a backup waits for its primary to
+     * die).
+     */
     void awaitLive(Duration timeout) {
         Await.until(() -> logContains("AMQ221007") || logContains("AMQ221010"), timeout, name + " is live");
     }
@@ -89,9 +96,17 @@ final class ArtemisBroker {
 
     private boolean logContains(String text) {
         try {
-            return Files.exists(log()) && Files.readString(log()).contains(text);
+            return Files.exists(log()) && Files.readString(log(), StandardCharsets.ISO_8859_1).substring((int) logStart).contains(text);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private long logLength() {
+        try {
+            return Files.exists(log()) ? Files.size(log()) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

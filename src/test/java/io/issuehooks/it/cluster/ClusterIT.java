@@ -6,6 +6,7 @@ import io.issuehooks.testsupport.Api;
 import io.issuehooks.testsupport.Await;
 import io.issuehooks.testsupport.Receiver.Request;
 import io.issuehooks.testsupport.Receiver;
+import io.issuehooks.testsupport.ServerQueues;
 import io.issuehooks.testsupport.Tenants;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -43,8 +45,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two Issuehooks servers on an external Artemis primary/backup pair (shared store) and the tests' PostgreSQL, and
  * a real HTTP receiver with three webhooks: the cluster mode of docs/operations.md, started here from the built
  * server and the unpacked Artemis distribution, on loopback ports (brokers 61616 and 61716, servers at port
- * offsets 200 and 300). The steps build on each other (a node killed in one is restarted in another), so they
- * run in order; every process is killed at the end, however the test ends.
+ * offsets 200 and 300). The steps build on each other (a node killed in one is restarted in another, the broker
+ * killed in one is the one that comes back last), so they run in order; every process is killed at the end,
+ * however the test ends.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -117,15 +120,7 @@ class ClusterIT {
         // 2,000 events, 6,000 deliveries.
         runStream(400, 4, List.of(node1, node2), null);
 
-        Map<String, List<Request>> got = awaitEveryEvent();
-        for (String path : HOOKS) {
-            Map<String, List<Integer>> byIssue = new HashMap<>();
-            for (Request r : got.get(path)) {
-                JsonObject issue = r.json().getJsonObject("data").getJsonObject("issue");
-                byIssue.computeIfAbsent(issue.getString("id"), k -> new ArrayList<>()).add(issue.getJsonArray("history").size());
-            }
-            byIssue.forEach((issue, histories) -> assertThat(histories).as("%s: issue %s in order", path, issue).isSorted());
-        }
+        assertEachIssueInOrder(awaitEveryEvent(), issue -> true);
         assertThat(node1.deliveryMessagesConsumed()).as("node 1 consumed").isPositive();
         assertThat(node2.deliveryMessagesConsumed()).as("node 2 consumed").isPositive();
     }
@@ -205,6 +200,62 @@ class ClusterIT {
         runStream(100, 0, List.of(node1, node2), null);
         awaitEveryEvent();
         assertThat(node1.deliveryMessagesConsumed()).as("node 1 consumes again").isGreaterThan(before);
+    }
+
+    @Test
+    @Order(5)
+    void whileNoBrokerAnswersTheApiKeepsCommittingAndEverythingArrivesInOrderOnceOneIsBack() throws Exception {
+        // The step before left the backup live and the primary dead: with the backup killed too, no broker answers.
+        backup.kill();
+        Set<String> before = Set.copyOf(committed);
+        // Calls for longer than the transaction timeout (60 s), so that a relay's transaction that waited for the
+        // broker has been timed out too, and longer than the clients' longest wait between reconnection attempts.
+        long end = System.nanoTime() + OUTAGE.toNanos();
+        int calls = 0;
+        while (System.nanoTime() < end) {
+            int had = committed.size();
+            runStream(10, 1, List.of(node1, node2), null);
+            assertThat(committed.size() - had).as("every API call committed without a broker").isEqualTo(20);
+            calls += 20;
+            Thread.sleep(1_000); // the pace of the calls, not a wait for anything
+        }
+        assertThat(node1.serverLog() + node2.serverLog()).as("the relays tried, and could not reach a broker")
+                .contains("Cannot relay deliveries from the outbox to the queue");
+        long waiting = outbox(node1);
+        System.out.printf("No broker for %d s: %d API calls committed, %d delivery messages waiting in the outbox%n",
+                OUTAGE.toSeconds(), calls, waiting);
+        assertThat(waiting).as("messages waiting in the outbox").isPositive();
+        assertThat(receiver.all()).as("nothing committed during the outage arrived without a broker")
+                .noneMatch(r -> !before.contains(eventKey(r)) && committed.contains(eventKey(r)));
+
+        primary.start();
+        primary.awaitLive(WAIT);
+        Set<String> outage = committed.stream().filter(e -> !before.contains(e)).map(e -> e.substring(0, e.indexOf(' ')))
+                .collect(Collectors.toSet());
+        assertThat(outage).as("issues created during the outage").hasSize(calls / 2);
+        assertEachIssueInOrder(awaitEveryEvent(), outage::contains);
+        Await.until(() -> outbox(node1) == 0 && outbox(node2) == 0, WAIT, "both nodes' outbox gauges at 0");
+    }
+
+    static final Duration OUTAGE = Duration.ofSeconds(75);
+
+    /** The issuehooks_delivery_outbox gauge of a node. */
+    static long outbox(WildFlyNode node) {
+        return ServerQueues.outbox("127.0.0.1:" + (9990 + node.offset));
+    }
+
+    /** At every webhook, the deliveries of each issue {@code checked} accepts in the order of its changes. */
+    static void assertEachIssueInOrder(Map<String, List<Request>> got, Predicate<String> checked) {
+        for (String path : HOOKS) {
+            Map<String, List<Integer>> byIssue = new HashMap<>();
+            for (Request r : got.get(path)) {
+                JsonObject issue = r.json().getJsonObject("data").getJsonObject("issue");
+                if (checked.test(issue.getString("id"))) {
+                    byIssue.computeIfAbsent(issue.getString("id"), k -> new ArrayList<>()).add(issue.getJsonArray("history").size());
+                }
+            }
+            byIssue.forEach((issue, histories) -> assertThat(histories).as("%s: issue %s in order", path, issue).isSorted());
+        }
     }
 
     /** The category of Narayana's JTA recovery messages. */
