@@ -27,7 +27,7 @@ public class DeliveryRelay {
 
     /**
      * The most messages one transaction relays. A batch's cost is mostly its fixed part, the round trips to the
-     * broker and the three synchronous writes of a two-branched commit, which take longest when the machine is
+     * broker and the synchronous writes of a two-branched commit, which take longest when the machine is
      * busiest: on a starved machine (2026-12-04, docs/operations.md) a batch took about a second, and with 200 a
      * batch the relay moved fewer messages than the API committed. At a rate the machine sustains a batch carries
      * only what was committed while the one before it ran, far fewer.
