@@ -5,27 +5,21 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * Runs something once the current JTA transaction has ended (after both branches' commits, or the rollback): the
- * engine's only use of transaction synchronizations, interposed so that they run after the resources' own.
+ * Runs something once the current JTA transaction has committed (after both branches' commits): the engine's only
+ * use of transaction synchronizations, interposed so that they run after the resources' own. Nothing counts on one
+ * running after a rollback: a transaction the timeout rolls back while its thread waits may never run it.
  */
 final class AfterCompletion implements Synchronization {
 
     private final Runnable action;
-    private final boolean onlyIfCommitted;
 
-    private AfterCompletion(Runnable action, boolean onlyIfCommitted) {
+    private AfterCompletion(Runnable action) {
         this.action = action;
-        this.onlyIfCommitted = onlyIfCommitted;
     }
 
     /** Runs {@code action} if the current transaction commits. */
     static void ifCommitted(TransactionSynchronizationRegistry transactions, Runnable action) {
-        transactions.registerInterposedSynchronization(new AfterCompletion(action, true));
-    }
-
-    /** Runs {@code action} when the current transaction has ended, whatever its outcome. */
-    static void always(TransactionSynchronizationRegistry transactions, Runnable action) {
-        transactions.registerInterposedSynchronization(new AfterCompletion(action, false));
+        transactions.registerInterposedSynchronization(new AfterCompletion(action));
     }
 
     @Override
@@ -35,7 +29,7 @@ final class AfterCompletion implements Synchronization {
 
     @Override
     public void afterCompletion(int status) {
-        if (!onlyIfCommitted || status == Status.STATUS_COMMITTED) {
+        if (status == Status.STATUS_COMMITTED) {
             action.run();
         }
     }

@@ -65,7 +65,7 @@ public class DeliveryRelayThread {
             try {
                 wakeUps.tryAcquire(IDLE.toMillis(), TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits(); // one relay serves every commit before it
-                while (running && relay.relayOldest() == DeliveryRelay.BATCH) {
+                while (running && relayOnce() == DeliveryRelay.BATCH) {
                     // a full batch: more may wait
                 }
             } catch (InterruptedException e) {
@@ -86,6 +86,14 @@ public class DeliveryRelayThread {
                 }
                 pause();
             }
+        }
+    }
+
+    private int relayOnce() {
+        try {
+            return relay.relayOldest();
+        } finally {
+            relay.finished();
         }
     }
 
