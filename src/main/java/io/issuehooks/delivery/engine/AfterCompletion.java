@@ -6,8 +6,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Runs something once the current JTA transaction has committed (after both branches' commits): the engine's only
- * use of transaction synchronizations, interposed so that they run after the resources' own. Nothing counts on one
- * running after a rollback: a transaction the timeout rolls back while its thread waits may never run it.
+ * use of transaction synchronizations, interposed so that they run after the resources' own. Only after a commit:
+ * what must also happen after a rollback is done by the caller once its transactional call has returned or thrown
+ * (DeliveryRelay#finished), which holds also for a transaction the timeout rolled back while its thread waited.
  */
 final class AfterCompletion implements Synchronization {
 

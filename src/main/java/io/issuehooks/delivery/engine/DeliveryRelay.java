@@ -66,9 +66,9 @@ public class DeliveryRelay {
 
     /**
      * Called by this server's relay thread, the only caller of {@link #relayOldest}, once a call has returned or
-     * thrown: its transaction is over, committed or rolled back, so no batch is in flight. Not a synchronization
-     * after completion: a batch rolled back by the transaction timeout while it waited for the broker never ran
-     * one, and the gauge stayed above 0 for good (ClusterIT, the broker outage).
+     * thrown: its transaction is over, committed or rolled back, so no batch is in flight. It replaces a
+     * synchronization after completion, with which the gauge stayed above 0 for good once the transaction timeout
+     * had rolled back a batch waiting for an absent broker (ClusterIT, the broker outage).
      */
     void finished() {
         committing.set(0);

@@ -6,7 +6,6 @@ import io.issuehooks.testsupport.Api;
 import io.issuehooks.testsupport.Await;
 import io.issuehooks.testsupport.Receiver.Request;
 import io.issuehooks.testsupport.Receiver;
-import io.issuehooks.testsupport.ServerQueues;
 import io.issuehooks.testsupport.Tenants;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -214,14 +213,14 @@ class ClusterIT {
         int calls = 0;
         while (System.nanoTime() < end) {
             int had = committed.size();
-            runStream(10, 1, List.of(node1, node2), null);
+            runStream(10, 1, List.of(node1, node2), null); // 10 issues, each created and changed once: 20 calls
             assertThat(committed.size() - had).as("every API call committed without a broker").isEqualTo(20);
             calls += 20;
             Thread.sleep(1_000); // the pace of the calls, not a wait for anything
         }
         assertThat(node1.serverLog() + node2.serverLog()).as("the relays tried, and could not reach a broker")
                 .contains("Cannot relay deliveries from the outbox to the queue");
-        long waiting = outbox(node1);
+        long waiting = node1.outbox();
         System.out.printf("No broker for %d s: %d API calls committed, %d delivery messages waiting in the outbox%n",
                 OUTAGE.toSeconds(), calls, waiting);
         assertThat(waiting).as("messages waiting in the outbox").isPositive();
@@ -234,15 +233,10 @@ class ClusterIT {
                 .collect(Collectors.toSet());
         assertThat(outage).as("issues created during the outage").hasSize(calls / 2);
         assertEachIssueInOrder(awaitEveryEvent(), outage::contains);
-        Await.until(() -> outbox(node1) == 0 && outbox(node2) == 0, WAIT, "both nodes' outbox gauges at 0");
+        Await.until(() -> node1.outbox() == 0 && node2.outbox() == 0, WAIT, "both nodes' outbox gauges at 0");
     }
 
     static final Duration OUTAGE = Duration.ofSeconds(75);
-
-    /** The issuehooks_delivery_outbox gauge of a node. */
-    static long outbox(WildFlyNode node) {
-        return ServerQueues.outbox("127.0.0.1:" + (9990 + node.offset));
-    }
 
     /** At every webhook, the deliveries of each issue {@code checked} accepts in the order of its changes. */
     static void assertEachIssueInOrder(Map<String, List<Request>> got, Predicate<String> checked) {

@@ -2,6 +2,7 @@ package io.issuehooks.it.cluster;
 
 import io.issuehooks.delivery.engine.DeliveryMdb;
 import io.issuehooks.testsupport.Await;
+import io.issuehooks.testsupport.ServerQueues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -127,6 +128,11 @@ final class WildFlyNode {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** This server's issuehooks_delivery_outbox gauge: delivery messages committed and not yet on the queue. */
+    long outbox() {
+        return new ServerQueues("127.0.0.1", 8080 + offset).outbox();
     }
 
     /** How many messages this server's DeliveryMdb has taken since statistics were enabled. */
