@@ -17,8 +17,8 @@ import java.util.logging.Logger;
  * transaction of its own that sends them and deletes their rows: a message leaves the outbox if and only if it
  * reached the queue. That commit is two-branched (the database's commit-markable resource with its marker, then the
  * broker), as each API call's was before the outbox; under load one such commit carries many events. The
- * servers of a cluster take turns ({@link DeliveryOutbox#takeOldest}), so the queue receives the messages in the
- * order of the rows, which is each issue's commit order.
+ * servers of a cluster take turns ({@link #takeTurn}), each holding its turn until its commit is complete, so the
+ * queue receives the messages in the order of the rows, which is each issue's commit order.
  */
 @ApplicationScoped
 public class DeliveryRelay {
@@ -44,10 +44,15 @@ public class DeliveryRelay {
 
     private final AtomicInteger committing = new AtomicInteger();
 
-    /** Relays the oldest messages; answers how many there were (0: the outbox was empty). */
+    /** The relay's turn, to be held across {@link #relayOldest} (see {@link DeliveryOutbox#takeTurn}). */
+    public DeliveryOutbox.Turn takeTurn() {
+        return outbox.takeTurn();
+    }
+
+    /** Relays the oldest messages, with the turn taken; answers how many there were (0: the outbox was empty). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int relayOldest() {
-        List<DeliveryOutbox.Stored> oldest = outbox.takeOldest(BATCH);
+        List<DeliveryOutbox.Stored> oldest = outbox.readOldest(BATCH);
         if (!oldest.isEmpty()) {
             committing.set(oldest.size());
             send(oldest);

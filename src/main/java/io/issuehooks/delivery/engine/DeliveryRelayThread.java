@@ -90,7 +90,7 @@ public class DeliveryRelayThread {
     }
 
     private int relayOnce() {
-        try {
+        try (var turn = relay.takeTurn()) { // given back once the batch's transaction is over, not at its database commit
             return relay.relayOldest();
         } finally {
             relay.finished();

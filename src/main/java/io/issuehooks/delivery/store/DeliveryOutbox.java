@@ -58,15 +58,56 @@ public class DeliveryOutbox {
     }
 
     /**
-     * Takes the relay's turn for the rest of the transaction (waiting while another server has it), then reads the
-     * oldest {@code limit} messages, in order.
+     * The relay's turn among the servers that share this database: one relays at a time. Closing it, which throws
+     * nothing, gives it to the next.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<Stored> takeOldest(int limit) {
-        try (Connection c = db.getConnection()) {
+    public interface Turn extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Takes the relay's turn (waiting while another server has it) on a connection of its own, outside any
+     * transaction: the relay holds it until its transaction has completed, the broker's commit included. A lock
+     * taken in that transaction passed to the next server at the database's commit, which comes before the
+     * broker's (the commit-markable resource commits first): in that gap the next server could put an issue's
+     * later messages on the queue before this one's earlier ones (ClusterIT, the slow broker commit).
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public Turn takeTurn() {
+        Connection c = null;
+        try {
+            c = db.getConnection();
+            c.setAutoCommit(false);
             try (Statement turn = c.createStatement(); ResultSet rs = turn.executeQuery("select id from delivery_relay_turn for update")) {
                 rs.next();
             }
+            Connection held = c;
+            return () -> release(held);
+        } catch (SQLException e) {
+            if (c != null) {
+                release(c);
+            }
+            throw new IllegalStateException("Cannot take the relay's turn", e);
+        }
+    }
+
+    private static void release(Connection c) {
+        try (c) {
+            c.rollback(); // a lock is all it holds
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            // a broken connection (the database went away) holds no lock; the pool replaces it
+        }
+    }
+
+    /**
+     * Reads the oldest {@code limit} messages, in order; the caller holds the {@link #takeTurn turn}, so no other
+     * server reads them until they are removed and on the queue.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Stored> readOldest(int limit) {
+        try (Connection c = db.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("select o.id, o.event_id, o.order_key, o.group_id, o.attempts, o.created_at, "
                     + "e.payload from delivery_outbox o left join issue_event e on e.id = o.event_id order by o.id limit " + limit)) {
                 List<Stored> stored = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.issuehooks.delivery.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.issuehooks.delivery.store.DeliveryOutbox;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.transaction.RollbackException;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,11 @@ class DeliveryRelayThreadTest {
         DeliveryRelayThread relayThread = new DeliveryRelayThread();
         relayThread.threads = new PlainThreads();
         relayThread.relay = new DeliveryRelay() {
+            @Override
+            public DeliveryOutbox.Turn takeTurn() {
+                return () -> { };
+            }
+
             @Override
             public int relayOldest() {
                 triedAgain.countDown();

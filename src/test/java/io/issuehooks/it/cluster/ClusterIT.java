@@ -135,6 +135,41 @@ class ClusterIT {
 
     @Test
     @Order(4)
+    void anIssuesNextEventRelayedByTheOtherNodeWaitsForTheBrokerCommitOfTheOneBefore() throws Exception {
+        // Node 1 (restarted with the rule by the step before) holds its relay's broker commit for 10 s, once armed,
+        // after the database's commit has removed the rows: the moment where the turn once passed to node 2, whose
+        // relay then put the issue's next event on the queue first, and it was delivered first.
+        node1.setSystemProperty("issuehooks.test.delay-broker-commit", "true");
+        String id = null;
+        for (int tries = 0; id == null; tries++) {
+            // Node 1's relay is woken by the commit; node 2's, idle, looks once a second and may come first: then
+            // that issue tests nothing, and the next one is tried.
+            assertThat(tries).as("node 1's relay took one of three new issues").isLessThan(3);
+            Api.Reply created = new Api(new URL(node1.url())).post("/api/v1/issues", org.adminKey(), Json.createObjectBuilder()
+                    .add("pluginId", "slow-broker-commit").add("severity", "low").build());
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String candidate = created.json().getString("id");
+            committed.add(candidate + " issue.created 1");
+            Await.until(() -> held() || receiver.requests(HOOKS[0]).stream().anyMatch(r -> r.text().contains(candidate)),
+                    WAIT, "node 1's relay holds its broker commit, or the issue arrived");
+            id = held() ? candidate : null;
+        }
+        String issue = id;
+        Api.Reply changed = new Api(new URL(node2.url())).patch("/api/v1/issues/" + issue, org.adminKey(),
+                Json.createObjectBuilder().add("status", "fixed").build());
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        committed.add(issue + " issue.status_changed 2");
+
+        assertEachIssueInOrder(awaitEveryEvent(), issue::equals);
+    }
+
+    /** Whether node 1's relay has reached the rule that holds its broker commit. */
+    static boolean held() {
+        return (node1.serverLog() + node1.consoleLog()).contains(DELAYED);
+    }
+
+    @Test
+    @Order(5)
     void whenThePrimaryBrokerDiesTheBackupTakesOverAndEverythingCommittedArrives() throws Exception {
         runStream(300, 0, List.of(node1, node2), () -> primary.kill());
 
@@ -151,8 +186,7 @@ class ClusterIT {
         // woken by the change's commit; node 2's, idle, looks at the outbox once a second and waits for the turn.
         Path rule = Path.of(System.getProperty("it.cluster.dir"), "kill-on-broker-commit.btm");
         Files.writeString(rule, KILL_RULE);
-        node1.start(" -javaagent:" + System.getProperty("it.byteman.jar") + "=script:" + rule + ",boot:"
-                + System.getProperty("it.byteman.jar"));
+        node1.start(byteman(rule));
         node1.awaitHealthy(START);
         node1.enableStatistics();
         node1.setSystemProperty("issuehooks.test.kill-at-broker-commit", "true");
@@ -190,7 +224,10 @@ class ClusterIT {
         assertThat(receiver.all()).as("nothing of the prepared change was delivered by node 2")
                 .noneMatch(r -> r.text().contains(marker));
 
-        node1.start("");
+        // Back with the next step's rule only: the kill rule's property stays in node 1's configuration.
+        Path delay = Path.of(System.getProperty("it.cluster.dir"), "delay-broker-commit.btm");
+        Files.writeString(delay, DELAY_RULE);
+        node1.start(byteman(delay));
         node1.awaitHealthy(START);
         node1.enableStatistics();
         List<Request> arrived = receiver.await(r -> r.text().contains(marker), HOOKS.length, WAIT);
@@ -202,7 +239,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void whileNoBrokerAnswersTheApiKeepsCommittingAndEverythingArrivesInOrderOnceOneIsBack() throws Exception {
         // The step before left the backup live and the primary dead: with the backup killed too, no broker answers.
         backup.kill();
@@ -297,6 +334,26 @@ class ClusterIT {
             DO traceln("Byteman: killing node 1 between the database commit and the broker commit of " + $1); killJVM()
             ENDRULE
             """;
+
+    static final String DELAYED = "Byteman: holding node 1's broker commit for 10 s: ";
+
+    static final String DELAY_RULE = """
+            RULE hold node 1's broker commit for 10 s, once armed
+            CLASS org.apache.activemq.artemis.core.client.impl.ClientSessionImpl
+            METHOD commit(javax.transaction.xa.Xid, boolean)
+            AT ENTRY
+            IF Thread.currentThread().getName().equals("issuehooks-delivery-relay")
+               && System.getProperty("issuehooks.test.delay-broker-commit") != null
+               && flag("delayed once")
+            DO traceln("Byteman: holding node 1's broker commit for 10 s: " + $1); delay(10000)
+            ENDRULE
+            """;
+
+    /** The JVM options that load the Byteman agent with {@code script}. */
+    static String byteman(Path script) {
+        String jar = System.getProperty("it.byteman.jar");
+        return " -javaagent:" + jar + "=script:" + script + ",boot:" + jar;
+    }
 
     // --- load and checks ---------------------------------------------------------------------------------
 
