@@ -67,11 +67,19 @@ public class DeliveryOutbox {
     }
 
     /**
+     * How long a relay waits for the turn before it gives up, says so, and tries again. A server whose broker is gone
+     * holds the turn while its batch waits for the client's failover, that is until a broker is back (ClusterIT, no
+     * broker for 75 s): unbounded, the others' wait would last as long and say nothing.
+     */
+    static final int TURN_WAIT_SECONDS = 30;
+
+    /**
      * Takes the relay's turn (waiting while another server has it) on a connection of its own, outside any
      * transaction: the relay holds it until its transaction has completed, the broker's commit included. A lock
      * taken in that transaction passed to the next server at the database's commit, which comes before the
      * broker's (the commit-markable resource commits first): in that gap the next server could put an issue's
-     * later messages on the queue before this one's earlier ones (ClusterIT, the slow broker commit).
+     * later messages on the queue before this one's earlier ones (ClusterIT, the slow broker commit). Waits at most
+     * {@link #TURN_WAIT_SECONDS}, then throws.
      */
     @Transactional(Transactional.TxType.NEVER)
     public Turn takeTurn() {
@@ -79,8 +87,11 @@ public class DeliveryOutbox {
         try {
             c = db.getConnection();
             c.setAutoCommit(false);
-            try (Statement turn = c.createStatement(); ResultSet rs = turn.executeQuery("select id from delivery_relay_turn for update")) {
-                rs.next();
+            try (Statement turn = c.createStatement()) {
+                turn.setQueryTimeout(TURN_WAIT_SECONDS);
+                try (ResultSet rs = turn.executeQuery("select id from delivery_relay_turn for update")) {
+                    rs.next();
+                }
             }
             Connection held = c;
             return () -> release(held);
@@ -88,7 +99,8 @@ public class DeliveryOutbox {
             if (c != null) {
                 release(c);
             }
-            throw new IllegalStateException("Cannot take the relay's turn", e);
+            throw new IllegalStateException("Cannot take the relay's turn; another server may have held it for more than "
+                    + TURN_WAIT_SECONDS + " s (its broker unreachable, say)", e);
         }
     }
 
