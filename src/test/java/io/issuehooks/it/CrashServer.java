@@ -1,5 +1,6 @@
 package io.issuehooks.it;
 
+import io.issuehooks.testsupport.Byteman;
 import io.issuehooks.testsupport.ServerQueues;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,9 +28,7 @@ final class CrashServer {
      * and a short recovery period, so that transaction recovery after the restart does not wait two minutes.
      */
     static String jvmArguments(String rule) {
-        String byteman = System.getProperty("it.byteman.jar");
-        String rules = System.getProperty("it.byteman.rules");
-        return baseArguments() + " -javaagent:" + byteman + "=script:" + rules + "/" + rule + ",boot:" + byteman
+        return baseArguments() + Byteman.agent(Path.of(System.getProperty("it.byteman.rules"), rule))
                 + " -Djboss.modules.system.pkgs=org.jboss.byteman";
     }
 

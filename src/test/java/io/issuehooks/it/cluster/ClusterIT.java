@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.issuehooks.testsupport.Api;
 import io.issuehooks.testsupport.Await;
+import io.issuehooks.testsupport.Byteman;
 import io.issuehooks.testsupport.Receiver.Request;
 import io.issuehooks.testsupport.Receiver;
 import io.issuehooks.testsupport.Tenants;
@@ -186,7 +187,7 @@ class ClusterIT {
         // woken by the change's commit; node 2's, idle, looks at the outbox once a second and waits for the turn.
         Path rule = Path.of(System.getProperty("it.cluster.dir"), "kill-on-broker-commit.btm");
         Files.writeString(rule, KILL_RULE);
-        node1.start(byteman(rule));
+        node1.start(Byteman.agent(rule));
         node1.awaitHealthy(START);
         node1.enableStatistics();
         node1.setSystemProperty("issuehooks.test.kill-at-broker-commit", "true");
@@ -227,7 +228,7 @@ class ClusterIT {
         // Back with the next step's rule only: the kill rule's property stays in node 1's configuration.
         Path delay = Path.of(System.getProperty("it.cluster.dir"), "delay-broker-commit.btm");
         Files.writeString(delay, DELAY_RULE);
-        node1.start(byteman(delay));
+        node1.start(Byteman.agent(delay));
         node1.awaitHealthy(START);
         node1.enableStatistics();
         List<Request> arrived = receiver.await(r -> r.text().contains(marker), HOOKS.length, WAIT);
@@ -348,12 +349,6 @@ class ClusterIT {
             DO traceln("Byteman: holding node 1's broker commit for 10 s: " + $1); delay(10000)
             ENDRULE
             """;
-
-    /** The JVM options that load the Byteman agent with {@code script}. */
-    static String byteman(Path script) {
-        String jar = System.getProperty("it.byteman.jar");
-        return " -javaagent:" + jar + "=script:" + script + ",boot:" + jar;
-    }
 
     // --- load and checks ---------------------------------------------------------------------------------
 
