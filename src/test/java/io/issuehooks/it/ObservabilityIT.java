@@ -35,7 +35,9 @@ class ObservabilityIT extends ReceiverTestBase {
     @Test
     void theScrapeCountsEventsAttemptsByOutcomeAndLatencies() throws Exception {
         String ok = f.webhook(receiver.url("/ok"), "issue.created").getString("id");
-        receiver.on("/fail", r -> Reply.status(503));
+        // 500, not 503: a 503 pauses the webhook for a second (WebhookLanes), and nine paused attempts would take
+        // about as long as the tests' ISSUEHOOKS_DISABLE_AFTER (8 s), after which the rest are abandoned unsent.
+        receiver.on("/fail", r -> Reply.status(500));
         String failing = f.webhook(receiver.url("/fail"), "issue.created").getString("id");
         Map<String, Double> before = scrape();
 
@@ -43,12 +45,16 @@ class ObservabilityIT extends ReceiverTestBase {
             f.issue();
         }
         // Three events to two webhooks: three successes; three deliveries failing all three attempts of the tests'
-        // retry schedule (0s, 1s, 2s), nine 503s. Counted once every outcome is recorded.
+        // retry schedule (0s, 1s, 2s), nine 500s. Counted once every outcome is recorded.
         receiver.await("/ok", 3, WAIT);
         await(() -> f.deliveries(ok).stream().allMatch(Fixture.status("succeeded")) && f.deliveries(ok).size() == 3
                 && f.deliveries(failing).size() == 3 && f.deliveries(failing).stream().allMatch(Fixture.status("failed")));
 
         Map<String, Double> after = scrape();
+        // The delivery log first: fewer than nine there means the webhook was disabled and the rest abandoned
+        // unsent (the machine stalled for seconds), not a counting error in the scrape.
+        int failedAttempts = f.deliveries(failing).stream().mapToInt(d -> d.getInt("attemptCount")).sum();
+        assertThat(failedAttempts).as("attempts of the failing webhook, in its delivery log").isEqualTo(9);
         assertThat(delta(before, after, "issuehooks_events_published_total{event=\"issue.created\"}")).isEqualTo(3);
         assertThat(delta(before, after, "issuehooks_delivery_attempts_total{outcome=\"2xx\"}")).isEqualTo(3);
         assertThat(delta(before, after, "issuehooks_delivery_attempts_total{outcome=\"non_2xx\"}")).isEqualTo(9);

@@ -4,6 +4,7 @@ import io.issuehooks.platform.ConfigValues;
 import io.issuehooks.platform.Databases;
 import io.issuehooks.platform.Times;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * others skip that hour (the deletes are harmless twice over, but not free).
  */
 @Singleton
+// Its timer must not fire while the first deployment is still creating the schema (see PendingFanOutSweeper).
+@DependsOn("SchemaMigrations")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class RetentionJob {
 
