@@ -1,5 +1,6 @@
 package io.issuehooks.delivery.engine;
 
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
@@ -17,6 +18,9 @@ import java.util.logging.Logger;
  * {@link #GRACE} are left to the thread that raised them, which fans them out right after its commit.
  */
 @Singleton
+// Its timer would otherwise fire while the first deployment is still creating the schema (an ERROR with a stack trace
+// in a new server's log: relation "pending_fan_out" does not exist).
+@DependsOn("SchemaMigrations")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class PendingFanOutSweeper {
 
