@@ -23,14 +23,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class DeliveryRelay {
 
-    /**
-     * The most messages one transaction relays. A batch's cost is mostly its fixed part, the round trips to the
-     * broker and the synchronous writes of a two-branched commit, which take longest when the machine is
-     * busiest: on a starved machine (2026-12-04, docs/operations.md) a batch took about a second, and with 200 a
-     * batch the relay moved fewer messages than the API committed. At a rate the machine sustains a batch carries
-     * only what was committed while the one before it ran, far fewer.
-     */
-    static final int BATCH = 1_000;
     private static final Logger LOG = Logger.getLogger(DeliveryRelay.class.getName());
 
     @Inject
@@ -43,22 +35,27 @@ public class DeliveryRelay {
     RetrySchedule schedule;
 
     private final AtomicInteger committing = new AtomicInteger();
+    /** Used by this server's relay thread only, one batch at a time. */
+    private final RelayBatchLimit limit = new RelayBatchLimit();
 
     /** The relay's turn, to be held across {@link #relayOldest} (see {@link DeliveryOutbox#takeTurn}). */
     public DeliveryOutbox.Turn takeTurn() {
         return outbox.takeTurn();
     }
 
-    /** Relays the oldest messages, with the turn taken; answers how many there were (0: the outbox was empty). */
+    /**
+     * Relays the oldest messages, with the turn taken, up to the {@link RelayBatchLimit}; answers whether the batch
+     * was full, so that more may wait.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int relayOldest() {
-        List<DeliveryOutbox.Stored> oldest = outbox.readOldest(BATCH);
+    public boolean relayOldest() {
+        List<DeliveryOutbox.Stored> oldest = outbox.readOldest(limit.limit());
         if (!oldest.isEmpty()) {
             committing.set(oldest.size());
             send(oldest);
             outbox.remove(oldest);
         }
-        return oldest.size();
+        return limit.taken(oldest.size());
     }
 
     /**

@@ -65,7 +65,7 @@ public class DeliveryRelayThread {
             try {
                 wakeUps.tryAcquire(IDLE.toMillis(), TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits(); // one relay serves every commit before it
-                while (running && relayOnce() == DeliveryRelay.BATCH) {
+                while (running && relayOnce()) {
                     // a full batch: more may wait
                 }
             } catch (InterruptedException e) {
@@ -89,7 +89,7 @@ public class DeliveryRelayThread {
         }
     }
 
-    private int relayOnce() {
+    private boolean relayOnce() {
         try (var turn = relay.takeTurn()) { // given back once the batch's transaction is over, not at its database commit
             return relay.relayOldest();
         } finally {

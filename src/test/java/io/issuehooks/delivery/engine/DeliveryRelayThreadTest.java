@@ -32,12 +32,12 @@ class DeliveryRelayThreadTest {
             }
 
             @Override
-            public int relayOldest() {
+            public boolean relayOldest() {
                 triedAgain.countDown();
                 if (batches.incrementAndGet() == 1) {
                     throwUndeclared(new RollbackException("ARJUNA016102: The transaction is not active!"));
                 }
-                return 0;
+                return false;
             }
         };
 
