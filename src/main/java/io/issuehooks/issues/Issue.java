@@ -8,9 +8,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -57,6 +59,14 @@ public class Issue {
     @Version
     private long version;
 
+    /**
+     * The history this object's transaction committed, as the recorder read it under the issue's lock: what the
+     * API answers with, without reading it again after the commit (a query per call, and one that could already
+     * see a later change). Null when this transaction recorded no change of the issue.
+     */
+    @Transient
+    private List<HistoryEntry> recordedHistory;
+
     protected Issue() {
     }
 
@@ -100,6 +110,16 @@ public class Issue {
     /** Called by the recorder when the transaction's change is committed as an event. */
     void touch(Instant when) {
         this.updatedAt = when;
+    }
+
+    /** Called by the recorder with the history it published this transaction's events with. */
+    void recorded(List<HistoryEntry> history) {
+        this.recordedHistory = List.copyOf(history);
+    }
+
+    /** The history the change made through this object committed, if it made one (see the field). */
+    public Optional<List<HistoryEntry>> recordedHistory() {
+        return Optional.ofNullable(recordedHistory);
     }
 
     public IssueSnapshot snapshot(List<HistoryEntry> history) {

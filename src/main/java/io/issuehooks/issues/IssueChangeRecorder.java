@@ -116,6 +116,7 @@ public class IssueChangeRecorder {
             for (Changed c : changed) {
                 // A new issue's history is what this transaction appended; another's must be read.
                 IssueSnapshot committed = c.issue().snapshot(c.created() ? c.appended() : repository.history(c.issue().id()));
+                c.issue().recorded(committed.history());
                 c.change().ifPresent(change -> events.add(IssueEvent.of(change, now, committed, userId)));
                 for (IssueComment comment : c.comments()) {
                     events.add(IssueEvent.of(IssueEventRules.commentAdded(comment.snapshot()), now, committed, userId));

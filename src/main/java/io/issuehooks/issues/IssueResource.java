@@ -99,8 +99,9 @@ public class IssueResource {
                 .orElseThrow(() -> ApiException.notFound("comment", commentId));
     }
 
+    /** The issue as its change committed it (the history its events carry), or as read now when it did not change. */
     private JsonObject view(Issue issue) {
-        return IssuePayload.issue(issue.snapshot(repository.history(issue.id())));
+        return IssuePayload.issue(issue.snapshot(issue.recordedHistory().orElseGet(() -> repository.history(issue.id()))));
     }
 
     private static void filterValue(String name, String value, List<String> allowed) {

@@ -149,11 +149,15 @@ class DeliveryIT extends ReceiverTestBase {
     void theBodyIsTheDocumentedEnvelopeWithTheIssueAsCommittedAndBothSignaturesVerify() throws Exception {
         JsonObject hook = f.webhook(receiver.url("/siem"));
         String secret = hook.getString("secret");
-        String issue = f.issue();
+        Api.Reply create = f.api.post("/api/v1/issues", f.org.adminKey(), Json.createObjectBuilder().add("pluginId", "pii").build());
+        assertThat(create.status()).as(create.toString()).isEqualTo(201);
+        String issue = create.json().getString("id");
         JsonObject committed = f.patchIssue(issue, Json.createObjectBuilder().add("status", "fixed").add("severity", "low").build());
         f.patchIssue(issue, Json.createObjectBuilder().add("status", "ignored").build());
 
         List<Request> got = receiver.await("/siem", 3, WAIT);
+        assertThat(got.get(0).json().getJsonObject("data").getJsonObject("issue")).as("the created issue, as the API answered")
+                .isEqualTo(create.json());
         Request updated = got.get(1);
         JsonObject body = updated.json();
         assertThat(body.keySet()).containsExactly("event", "timestamp", "data");
