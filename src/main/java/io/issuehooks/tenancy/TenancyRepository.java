@@ -43,11 +43,6 @@ public class TenancyRepository {
                 .setParameter("org", organizationId));
     }
 
-    public Optional<ServiceAccount> activeAccountByKeyHash(String keyHash) {
-        return em.createQuery("select a from ServiceAccount a where a.keyHash = :hash and a.revokedAt is null",
-                ServiceAccount.class).setParameter("hash", keyHash).getResultStream().findFirst();
-    }
-
     public long activeOrganizationAdmins(UUID organizationId) {
         return em.createQuery("select count(a) from ServiceAccount a where a.organizationId = :org and a.role = "
                 + "io.issuehooks.security.Role.ADMIN and a.teamId is null and a.revokedAt is null", Long.class)
