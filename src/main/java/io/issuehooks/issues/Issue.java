@@ -118,7 +118,7 @@ public class Issue {
     }
 
     /** The history the change made through this object committed, if it made one (see the field). */
-    public Optional<List<HistoryEntry>> recordedHistory() {
+    Optional<List<HistoryEntry>> recordedHistory() {
         return Optional.ofNullable(recordedHistory);
     }
 

@@ -149,7 +149,8 @@ class DeliveryIT extends ReceiverTestBase {
     void theBodyIsTheDocumentedEnvelopeWithTheIssueAsCommittedAndBothSignaturesVerify() throws Exception {
         JsonObject hook = f.webhook(receiver.url("/siem"));
         String secret = hook.getString("secret");
-        Api.Reply create = f.api.post("/api/v1/issues", f.org.adminKey(), Json.createObjectBuilder().add("pluginId", "pii").add("severity", "medium").build());
+        Api.Reply create = f.api.post("/api/v1/issues", f.org.adminKey(),
+                Json.createObjectBuilder().add("pluginId", "pii").add("severity", "medium").build());
         assertThat(create.status()).as(create.toString()).isEqualTo(201);
         String issue = create.json().getString("id");
         JsonObject committed = f.patchIssue(issue, Json.createObjectBuilder().add("status", "fixed").add("severity", "low").build());
