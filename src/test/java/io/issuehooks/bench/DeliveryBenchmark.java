@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Measures a running server (started by .ci/benchmark on PostgreSQL). Not a test: figures depend on the machine,
  * so each run also measures the machine's raw limit for what a delivery is (signed POSTs from a JDK client to the
- * same loopback receiver, {@link RawLimit}) and prints every figure beside it.
+ * same loopback receiver, {@link RawLimit}) and prints every figure beside it, and ends each measurement with the
+ * processor time per event of the server, PostgreSQL and itself ({@link ProcessorTime}).
  *
  * <p>Modes (system property bench.mode):
  * <ul>
@@ -124,7 +125,7 @@ public final class DeliveryBenchmark {
         if (heapEvery > 0) {
             heap.add(heapReading(0));
         }
-        long start = System.nanoTime();
+        ProcessorTime cpu = ProcessorTime.now();
         long offered = runAtRate(rate, seconds, heapEvery > 0 ? heapEvery : 0, heap, false);
         double offeredSeconds = seconds;
         // Kept up: when the load stops, at most one second's worth of API calls is still waiting for an answer,
@@ -133,6 +134,7 @@ public final class DeliveryBenchmark {
         long behind = load.committed.size() * (long) webhooks - delivered();
         boolean keptUp = behind <= rate * webhooks && apiBacklog <= rate;
         boolean drained = awaitDeliveries(offered - load.failures.get(), Duration.ofSeconds(30));
+        String cpuLine = cpu.since(offered - load.failures.get(), raw);
         long expected = (offered - load.failures.get()) * webhooks;
         List<Long> latencies = commitToReceipt();
         System.out.printf("Offered %d events in %.0f s (%.0f/s); API calls still unanswered when the offering ended: %d; "
@@ -147,6 +149,7 @@ public final class DeliveryBenchmark {
         System.out.printf("Kept up: %s (when the offering ended: %d API calls unanswered, %d deliveries of answered calls on "
                         + "their way; all arrived within 30 s of the last answer: %s)%n", keptUp && drained && load.failures.get() == 0
                         ? "yes" : "NO", apiBacklog, behind, drained ? "yes" : "no, " + delivered() + " of " + expected);
+        System.out.println(cpuLine);
         if (heapEvery > 0) {
             long first = heap.get(1 < heap.size() ? 1 : 0);
             long last = heap.get(heap.size() - 1);
@@ -179,15 +182,18 @@ public final class DeliveryBenchmark {
         System.out.printf("Measuring: %d issues x %d webhooks = %d deliveries, %d API clients%n", issues, webhooks,
                 (long) issues * webhooks, clients);
         long start = System.nanoTime();
+        ProcessorTime cpu = ProcessorTime.now();
         double apiSeconds = load.closedLoop(issues, clients);
         awaitDeliveries(issues, Duration.ofMinutes(20));
         double seconds = (System.nanoTime() - start) / 1e9;
+        String cpuLine = cpu.since(issues, raw);
         List<Long> latencies = commitToReceipt();
         long deliveries = delivered();
         System.out.printf("Issues created (events committed): %.0f/s%n", issues / apiSeconds);
         System.out.printf("Deliveries: %d in %.1f s = %.0f deliveries/s end to end = %.1f%% of the raw limit%n",
                 deliveries, seconds, deliveries / seconds, 100 * deliveries / seconds / raw);
         System.out.printf("Commit-to-receipt: p50 %d ms, p95 %d ms, p99 %d ms%n", pct(latencies, 50), pct(latencies, 95), pct(latencies, 99));
+        System.out.println(cpuLine);
 
         System.out.printf("Delivery capacity: %d issues x %d webhooks queued with delivery stopped, then drained%n", issues, webhooks);
         reset();
@@ -233,11 +239,14 @@ public final class DeliveryBenchmark {
 
     private void measureApi(int issues, int clients) throws Exception {
         double raw = rawLimit();
+        ProcessorTime cpu = ProcessorTime.now();
         double seconds = load.closedLoop(issues, clients);
+        String cpuLine = cpu.since(issues, raw);
         System.out.printf("Issues created through the API, no webhook: %d in %.1f s = %.0f/s (%d clients) = %.1f%% of the "
                         + "raw limit; API call p50 %d ms, p95 %d ms, p99 %d ms; failures %d%n", issues, seconds, issues / seconds,
                 clients, 100 * issues / seconds / raw, pct(ms(load.apiLatencies), 50), pct(ms(load.apiLatencies), 95),
                 pct(ms(load.apiLatencies), 99), load.failures.get());
+        System.out.println(cpuLine);
     }
 
     // --- parts -----------------------------------------------------------------------------------------------

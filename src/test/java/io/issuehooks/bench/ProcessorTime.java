@@ -1,0 +1,90 @@
+package io.issuehooks.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Where the machine's processor time went while a figure was measured: the server(s), PostgreSQL, a remote broker
+ * and the benchmark's own JVM (its client and receiver), each as processor time per event, as that time in raw
+ * POSTs (the machine's time for one request of the raw limit measured just before: its cores over the raw limit)
+ * and as a share of the machine. On this shared machine the milliseconds grow as the machine slows, but the same
+ * work in raw POSTs varies much less, so a change that saves work shows there. Read from the operating system
+ * ({@link ProcessHandle}, and /proc/stat for the whole machine on Linux); a process that ended during the
+ * measurement (a PostgreSQL backend closed by the pool) is not counted.
+ */
+final class ProcessorTime {
+
+    private static final Map<String, Predicate<ProcessHandle>> PARTS = new LinkedHashMap<>();
+
+    static {
+        PARTS.put("server", p -> arguments(p).contains("-D[Standalone]"));
+        PARTS.put("PostgreSQL", p -> p.info().command().map(c -> c.endsWith("/postgres") || c.equals("postgres")).orElse(false));
+        PARTS.put("broker", p -> arguments(p).contains("artemis.instance"));
+        PARTS.put("benchmark", p -> p.pid() == ProcessHandle.current().pid());
+    }
+
+    private final Map<String, Long> nanos;
+    private final long[] machine;
+    private final long at = System.nanoTime();
+
+    private ProcessorTime(Map<String, Long> nanos, long[] machine) {
+        this.nanos = nanos;
+        this.machine = machine;
+    }
+
+    static ProcessorTime now() {
+        Map<String, Long> nanos = new LinkedHashMap<>();
+        PARTS.keySet().forEach(part -> nanos.put(part, 0L));
+        ProcessHandle.allProcesses().forEach(p -> PARTS.forEach((part, test) -> {
+            if (test.test(p)) {
+                nanos.merge(part, p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L), Long::sum);
+            }
+        }));
+        return new ProcessorTime(nanos, machineTicks().orElse(null));
+    }
+
+    /**
+     * One line: each part's processor time per event since this reading, in raw POSTs ({@code rawLimit} a second),
+     * and its share of the machine.
+     */
+    String since(long events, double rawLimit) {
+        ProcessorTime later = now();
+        int cores = Runtime.getRuntime().availableProcessors();
+        double capacity = (later.at - at) * (double) cores;
+        double rawPostNanos = cores * 1e9 / rawLimit;
+        StringBuilder line = new StringBuilder("Processor time per event:");
+        nanos.forEach((part, before) -> {
+            double perEvent = (later.nanos.get(part) - before) / (double) Math.max(1, events);
+            if (perEvent > 0 || !part.equals("broker")) {
+                line.append(String.format(" %s %.2f ms = %.1f raw POSTs (%.0f%% of the machine),", part, perEvent / 1e6,
+                        perEvent / rawPostNanos, 100 * perEvent * Math.max(1, events) / capacity));
+            }
+        });
+        if (machine != null && later.machine != null) {
+            long total = Arrays.stream(later.machine).sum() - Arrays.stream(machine).sum();
+            long idle = later.machine[3] + later.machine[4] - machine[3] - machine[4];
+            line.append(String.format(" machine busy %.0f%%", total == 0 ? 0 : 100.0 * (total - idle) / total));
+        }
+        return line.append(String.format(" (%d events)", events)).toString();
+    }
+
+    private static String arguments(ProcessHandle p) {
+        return p.info().arguments().map(a -> String.join(" ", a)).orElse("");
+    }
+
+    /** The first line of /proc/stat: user, nice, system, idle, iowait, irq, softirq, steal (clock ticks). */
+    private static Optional<long[]> machineTicks() {
+        try {
+            String cpu = Files.readAllLines(Path.of("/proc/stat")).get(0);
+            return Optional.of(Arrays.stream(cpu.trim().split("\\s+")).skip(1).limit(8).mapToLong(Long::parseLong).toArray());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+}
