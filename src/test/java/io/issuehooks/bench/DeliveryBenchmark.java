@@ -134,7 +134,7 @@ public final class DeliveryBenchmark {
         long behind = load.committed.size() * (long) webhooks - delivered();
         boolean keptUp = behind <= rate * webhooks && apiBacklog <= rate;
         boolean drained = awaitDeliveries(offered - load.failures.get(), Duration.ofSeconds(30));
-        String cpuLine = cpu.since(offered - load.failures.get(), raw);
+        String cpuLine = cpu.since(offered - load.failures.get());
         long expected = (offered - load.failures.get()) * webhooks;
         List<Long> latencies = commitToReceipt();
         System.out.printf("Offered %d events in %.0f s (%.0f/s); API calls still unanswered when the offering ended: %d; "
@@ -186,7 +186,7 @@ public final class DeliveryBenchmark {
         double apiSeconds = load.closedLoop(issues, clients);
         awaitDeliveries(issues, Duration.ofMinutes(20));
         double seconds = (System.nanoTime() - start) / 1e9;
-        String cpuLine = cpu.since(issues, raw);
+        String cpuLine = cpu.since(issues);
         List<Long> latencies = commitToReceipt();
         long deliveries = delivered();
         System.out.printf("Issues created (events committed): %.0f/s%n", issues / apiSeconds);
@@ -241,7 +241,7 @@ public final class DeliveryBenchmark {
         double raw = rawLimit();
         ProcessorTime cpu = ProcessorTime.now();
         double seconds = load.closedLoop(issues, clients);
-        String cpuLine = cpu.since(issues, raw);
+        String cpuLine = cpu.since(issues);
         System.out.printf("Issues created through the API, no webhook: %d in %.1f s = %.0f/s (%d clients) = %.1f%% of the "
                         + "raw limit; API call p50 %d ms, p95 %d ms, p99 %d ms; failures %d%n", issues, seconds, issues / seconds,
                 clients, 100 * issues / seconds / raw, pct(ms(load.apiLatencies), 50), pct(ms(load.apiLatencies), 95),

@@ -11,12 +11,12 @@ import java.util.function.Predicate;
 
 /**
  * Where the machine's processor time went while a figure was measured: the server(s), PostgreSQL, a remote broker
- * and the benchmark's own JVM (its client and receiver), each as processor time per event, as that time in raw
- * POSTs (the machine's time for one request of the raw limit measured just before: its cores over the raw limit)
- * and as a share of the machine. On this shared machine the milliseconds grow as the machine slows, but the same
- * work in raw POSTs varies much less, so a change that saves work shows there. Read from the operating system
- * ({@link ProcessHandle}, and /proc/stat for the whole machine on Linux); a process that ended during the
- * measurement (a PostgreSQL backend closed by the pool) is not counted.
+ * and the benchmark's own JVM (its client and receiver), each as processor time per event and as a share of the
+ * machine. It says how much of the machine the server had for the figure beside it, and which part a saving must
+ * come from. Milliseconds per event grow as this shared machine slows, as throughput falls, so compare them within
+ * one series, runs alternated, like every other figure. Read from the operating system ({@link ProcessHandle}, and
+ * /proc/stat for the whole machine on Linux); a process that ended during the measurement (a PostgreSQL backend
+ * closed by the pool) is not counted.
  */
 final class ProcessorTime {
 
@@ -24,7 +24,7 @@ final class ProcessorTime {
 
     static {
         PARTS.put("server", p -> arguments(p).contains("-D[Standalone]"));
-        PARTS.put("PostgreSQL", p -> p.info().command().map(c -> c.endsWith("/postgres") || c.equals("postgres")).orElse(false));
+        PARTS.put("PostgreSQL", p -> p.info().command().map(c -> c.endsWith("/postgres") || c.startsWith("postgres")).orElse(false));
         PARTS.put("broker", p -> arguments(p).contains("artemis.instance"));
         PARTS.put("benchmark", p -> p.pid() == ProcessHandle.current().pid());
     }
@@ -49,21 +49,16 @@ final class ProcessorTime {
         return new ProcessorTime(nanos, machineTicks().orElse(null));
     }
 
-    /**
-     * One line: each part's processor time per event since this reading, in raw POSTs ({@code rawLimit} a second),
-     * and its share of the machine.
-     */
-    String since(long events, double rawLimit) {
+    /** One line: each part's processor time per event since this reading, and its share of the machine. */
+    String since(long events) {
         ProcessorTime later = now();
-        int cores = Runtime.getRuntime().availableProcessors();
-        double capacity = (later.at - at) * (double) cores;
-        double rawPostNanos = cores * 1e9 / rawLimit;
+        double capacity = (later.at - at) * (double) Runtime.getRuntime().availableProcessors();
         StringBuilder line = new StringBuilder("Processor time per event:");
         nanos.forEach((part, before) -> {
-            double perEvent = (later.nanos.get(part) - before) / (double) Math.max(1, events);
-            if (perEvent > 0 || !part.equals("broker")) {
-                line.append(String.format(" %s %.2f ms = %.1f raw POSTs (%.0f%% of the machine),", part, perEvent / 1e6,
-                        perEvent / rawPostNanos, 100 * perEvent * Math.max(1, events) / capacity));
+            long used = later.nanos.get(part) - before;
+            if (used > 0 || !part.equals("broker")) {
+                line.append(String.format(" %s %.2f ms (%.0f%% of the machine),", part, used / 1e6 / Math.max(1, events),
+                        100 * used / capacity));
             }
         });
         if (machine != null && later.machine != null) {
