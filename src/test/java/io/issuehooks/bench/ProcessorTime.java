@@ -4,10 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Where the machine's processor time went while a figure was measured: the server(s), PostgreSQL, a remote broker
@@ -15,20 +17,22 @@ import java.util.function.Predicate;
  * machine. It says how much of the machine the server had for the figure beside it, and which part a saving must
  * come from. Milliseconds per event grow as this shared machine slows, as throughput falls, so compare them within
  * one series, runs alternated, like every other figure. Read from the operating system ({@link ProcessHandle}, and
- * /proc/stat for the whole machine on Linux); a process that ended during the measurement (a PostgreSQL backend
- * closed by the pool) is not counted.
+ * /proc/stat for the whole machine on Linux); a part with no process found (PostgreSQL on another machine, no remote
+ * broker) is left out, and a process that ended during the measurement (a PostgreSQL backend closed by the pool) is
+ * not counted.
  */
 final class ProcessorTime {
 
-    private static final Map<String, Predicate<ProcessHandle>> PARTS = new LinkedHashMap<>();
+    /** The processes of each part, told apart by what the operating system says of them; the benchmark is this JVM. */
+    private static final Map<String, Predicate<ProcessHandle.Info>> PARTS = new LinkedHashMap<>();
 
     static {
-        PARTS.put("server", p -> arguments(p).contains("-D[Standalone]"));
-        PARTS.put("PostgreSQL", p -> p.info().command().map(c -> c.endsWith("/postgres") || c.startsWith("postgres")).orElse(false));
-        PARTS.put("broker", p -> arguments(p).contains("artemis.instance"));
-        PARTS.put("benchmark", p -> p.pid() == ProcessHandle.current().pid());
+        PARTS.put("server", info -> arguments(info).contains("-D[Standalone]"));
+        PARTS.put("PostgreSQL", info -> info.command().map(c -> c.endsWith("/postgres") || c.startsWith("postgres")).orElse(false));
+        PARTS.put("broker", info -> arguments(info).contains("artemis.instance"));
     }
 
+    /** Processor time of each part found (in {@link #PARTS}' order, then the benchmark), in nanoseconds. */
     private final Map<String, Long> nanos;
     private final long[] machine;
     private final long at = System.nanoTime();
@@ -39,13 +43,19 @@ final class ProcessorTime {
     }
 
     static ProcessorTime now() {
-        Map<String, Long> nanos = new LinkedHashMap<>();
-        PARTS.keySet().forEach(part -> nanos.put(part, 0L));
-        ProcessHandle.allProcesses().forEach(p -> PARTS.forEach((part, test) -> {
-            if (test.test(p)) {
-                nanos.merge(part, p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L), Long::sum);
+        Map<String, Long> found = new HashMap<>();
+        long self = ProcessHandle.current().pid();
+        ProcessHandle.allProcesses().forEach(p -> {
+            ProcessHandle.Info info = p.info(); // read once: each call reads the process's files in /proc again
+            String part = p.pid() == self ? "benchmark" : PARTS.entrySet().stream().filter(e -> e.getValue().test(info))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (part != null) {
+                found.merge(part, info.totalCpuDuration().map(Duration::toNanos).orElse(0L), Long::sum);
             }
-        }));
+        });
+        Map<String, Long> nanos = new LinkedHashMap<>();
+        Stream.concat(PARTS.keySet().stream(), Stream.of("benchmark")).filter(found::containsKey)
+                .forEach(part -> nanos.put(part, found.get(part)));
         return new ProcessorTime(nanos, machineTicks().orElse(null));
     }
 
@@ -55,11 +65,9 @@ final class ProcessorTime {
         double capacity = (later.at - at) * (double) Runtime.getRuntime().availableProcessors();
         StringBuilder line = new StringBuilder("Processor time per event:");
         nanos.forEach((part, before) -> {
-            long used = later.nanos.get(part) - before;
-            if (used > 0 || !part.equals("broker")) {
-                line.append(String.format(" %s %.2f ms (%.0f%% of the machine),", part, used / 1e6 / Math.max(1, events),
-                        100 * used / capacity));
-            }
+            long used = later.nanos.getOrDefault(part, before) - before;
+            line.append(String.format(" %s %.2f ms (%.0f%% of the machine),", part, used / 1e6 / Math.max(1, events),
+                    100 * used / capacity));
         });
         if (machine != null && later.machine != null) {
             long total = Arrays.stream(later.machine).sum() - Arrays.stream(machine).sum();
@@ -69,8 +77,8 @@ final class ProcessorTime {
         return line.append(String.format(" (%d events)", events)).toString();
     }
 
-    private static String arguments(ProcessHandle p) {
-        return p.info().arguments().map(a -> String.join(" ", a)).orElse("");
+    private static String arguments(ProcessHandle.Info info) {
+        return info.arguments().map(a -> String.join(" ", a)).orElse("");
     }
 
     /** The first line of /proc/stat: user, nice, system, idle, iowait, irq, softirq, steal (clock ticks). */
