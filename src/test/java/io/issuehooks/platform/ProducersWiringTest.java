@@ -109,6 +109,7 @@ class ProducersWiringTest {
             assertThat(delivery.concurrency()).as("the server's default, from configure.cli")
                     .isEqualTo(Integer.parseInt(serverDefaults().get(DeliverySettings.SERVER_DEFAULT_CONCURRENCY)));
             assertThat(delivery.consoleUrl()).isNull();
+            assertThat(delivery.relayInterval()).as("default").isEqualTo(DeliverySettings.DEFAULT_RELAY_INTERVAL);
             assertThat(container.select(WebhookSettings.class).get().rotationGrace())
                     .isEqualTo(WebhookSettings.DEFAULT_ROTATION_GRACE);
             assertThat(container.select(DestinationPolicy.class).get().refusal(InetAddress.getByName("10.1.2.3"))).isEmpty();
@@ -144,15 +145,22 @@ class ProducersWiringTest {
     void aSettingThatParsesButMakesNoSenseStopsTheStartNamingItsVariable() {
         set("issuehooks.webhook.concurrency", "0");
         set("issuehooks.request.timeout", "0s");
+        set("issuehooks.relay.interval", "2s");
         try (WeldContainer container = weld()) {
             assertThatThrownBy(() -> container.select(DeliverySettings.class).get())
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("ISSUEHOOKS_REQUEST_TIMEOUT must be longer than 0s; ISSUEHOOKS_WEBHOOK_CONCURRENCY must be from 1 to 1000");
+                    .hasMessage("ISSUEHOOKS_RELAY_INTERVAL must be from 0s to 1s; ISSUEHOOKS_REQUEST_TIMEOUT must be longer than 0s; "
+                            + "ISSUEHOOKS_WEBHOOK_CONCURRENCY must be from 1 to 1000");
         }
         set("issuehooks.webhook.concurrency", "1000");
         set("issuehooks.request.timeout", "1ms");
+        set("issuehooks.relay.interval", "1s");
         try (WeldContainer container = weld()) {
             assertThat(container.select(DeliverySettings.class).get().webhookConcurrency()).as("the limits themselves pass").isEqualTo(1000);
+        }
+        set("issuehooks.relay.interval", "0s");
+        try (WeldContainer container = weld()) {
+            assertThat(container.select(DeliverySettings.class).get().relayInterval()).as("no interval: relay at once").isZero();
         }
     }
 

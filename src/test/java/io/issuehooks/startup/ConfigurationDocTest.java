@@ -54,6 +54,7 @@ class ConfigurationDocTest {
         assertThat(duration(docs, DeliverySettings.CONNECT_TIMEOUT)).isEqualTo(DeliverySettings.DEFAULT_CONNECT_TIMEOUT);
         assertThat(duration(docs, DeliverySettings.REQUEST_TIMEOUT)).isEqualTo(DeliverySettings.DEFAULT_REQUEST_TIMEOUT);
         assertThat(duration(docs, DeliverySettings.DISABLE_AFTER)).isEqualTo(DeliverySettings.DEFAULT_DISABLE_AFTER);
+        assertThat(duration(docs, DeliverySettings.RELAY_INTERVAL)).isEqualTo(DeliverySettings.DEFAULT_RELAY_INTERVAL);
         assertThat(duration(docs, RetentionJob.SETTING)).isEqualTo(RetentionJob.DEFAULT);
         assertThat(duration(docs, WebhookSettings.ROTATION_GRACE)).isEqualTo(WebhookSettings.DEFAULT_ROTATION_GRACE);
         assertThat(duration(docs, WarmUp.SETTING)).isEqualTo(WarmUp.DEFAULT);

@@ -54,7 +54,8 @@ public class DeliveryProducers {
                 ConfigValues.wholeNumber(config, DeliverySettings.WEBHOOK_CONCURRENCY)
                         .orElse(DeliverySettings.DEFAULT_WEBHOOK_CONCURRENCY),
                 "Issuehooks/" + version(),
-                ConfigValues.text(config, DeliverySettings.CONSOLE_URL).map(DeliverySettings::consoleUrl).orElse(null)));
+                ConfigValues.text(config, DeliverySettings.CONSOLE_URL).map(DeliverySettings::consoleUrl).orElse(null),
+                ConfigValues.duration(config, DeliverySettings.RELAY_INTERVAL).orElse(DeliverySettings.DEFAULT_RELAY_INTERVAL)));
     }
 
     /** A setting the server resolves too: the same system property or variable, else the server's own default. */

@@ -2,6 +2,7 @@ package io.issuehooks.delivery.engine;
 
 import io.issuehooks.platform.ConfigValues;
 import io.issuehooks.platform.PositiveDuration;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
@@ -9,11 +10,11 @@ import java.time.Duration;
 
 /**
  * How deliveries behave, from the settings (docs/configuration.md): HTTP timeouts, how long a webhook may fail
- * before it is disabled, how many deliveries run at once, how the requests introduce themselves, and the
- * console's public address (null: not given), which Slack messages link to. The constants are the settings'
- * MicroProfile Config properties and their defaults, each in this one place ({@code DeliveryProducers} reads them).
- * The constraints are what makes sense of each (checked by Bean Validation when the record is produced); their
- * messages name the setting's environment variable.
+ * before it is disabled, how many deliveries run at once, how the requests introduce themselves, the console's
+ * public address (null: not given), which Slack messages link to, and how often the outbox's relay may start. The
+ * constants are the settings' MicroProfile Config properties and their defaults, each in this one place
+ * ({@code DeliveryProducers} reads them). The constraints are what makes sense of each (checked by Bean Validation
+ * when the record is produced); their messages name the setting's environment variable.
  */
 public record DeliverySettings(
         @PositiveDuration(message = "ISSUEHOOKS_CONNECT_TIMEOUT must be longer than 0s") Duration connectTimeout,
@@ -23,7 +24,7 @@ public record DeliverySettings(
         @Positive(message = "ISSUEHOOKS_SENDER_THREADS must be at least 1") int senderThreads,
         @Min(value = 1, message = "ISSUEHOOKS_WEBHOOK_CONCURRENCY must be from 1 to 1000")
         @Max(value = 1000, message = "ISSUEHOOKS_WEBHOOK_CONCURRENCY must be from 1 to 1000") int webhookConcurrency,
-        String userAgent, String consoleUrl) {
+        String userAgent, String consoleUrl, Duration relayInterval) {
 
     public static final String CONNECT_TIMEOUT = "issuehooks.connect.timeout";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -31,6 +32,9 @@ public record DeliverySettings(
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
     public static final String DISABLE_AFTER = "issuehooks.disable.after";
     public static final Duration DEFAULT_DISABLE_AFTER = Duration.ofDays(5);
+    /** The least time between the starts of two relays of the outbox ({@code DeliveryRelayThread}); 0s: none. */
+    public static final String RELAY_INTERVAL = "issuehooks.relay.interval";
+    public static final Duration DEFAULT_RELAY_INTERVAL = Duration.ofMillis(10);
     public static final String WEBHOOK_CONCURRENCY = "issuehooks.webhook.concurrency";
     public static final int DEFAULT_WEBHOOK_CONCURRENCY = 8;
     /** No default: empty, public addresses only ({@code DestinationPolicy.fromSetting}). */
@@ -48,6 +52,12 @@ public record DeliverySettings(
     public static final String SENDER_THREADS = "issuehooks.sender.threads";
     public static final String SERVER_DEFAULT_CONCURRENCY = "issuehooks.default.delivery.concurrency";
     public static final String SERVER_DEFAULT_SENDER_THREADS = "issuehooks.default.sender.threads";
+
+    /** Longer would hold every event back for as long; the relay looks at the outbox every second anyway. */
+    @AssertTrue(message = "ISSUEHOOKS_RELAY_INTERVAL must be from 0s to 1s")
+    public boolean isRelayIntervalInRange() {
+        return !relayInterval.isNegative() && relayInterval.compareTo(Duration.ofSeconds(1)) <= 0;
+    }
 
     /** An absolute http(s) URL without query or fragment, without its trailing slash; a bad one stops the start. */
     public static String consoleUrl(String text) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.issuehooks.delivery.store.DeliveryOutbox;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.transaction.RollbackException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The relay's thread outlives whatever a batch throws. A batch that outlived the transaction timeout (a broker gone
  * for longer than it) ends in the checked {@link RollbackException}, which the transaction interceptor throws
- * undeclared; a thread that let it through stopped relaying for good.
+ * undeclared; a thread that let it through stopped relaying for good. Commits that come within the relay interval
+ * of a relay's start are relayed together, by the next one.
  */
 class DeliveryRelayThreadTest {
 
@@ -25,6 +29,7 @@ class DeliveryRelayThreadTest {
         AtomicInteger batches = new AtomicInteger();
         DeliveryRelayThread relayThread = new DeliveryRelayThread();
         relayThread.threads = new PlainThreads();
+        relayThread.settings = settings(Duration.ZERO);
         relayThread.relay = new DeliveryRelay() {
             @Override
             public DeliveryOutbox.Turn takeTurn() {
@@ -48,6 +53,59 @@ class DeliveryRelayThreadTest {
         } finally {
             relayThread.stop();
         }
+    }
+
+    @Test
+    void commitsWithinTheIntervalOfARelaysStartRideAlongWithTheNextOne() throws Exception {
+        List<Long> starts = new CopyOnWriteArrayList<>();
+        DeliveryRelayThread relayThread = new DeliveryRelayThread();
+        relayThread.threads = new PlainThreads();
+        relayThread.settings = settings(Duration.ofMillis(300));
+        relayThread.relay = new DeliveryRelay() {
+            @Override
+            public DeliveryOutbox.Turn takeTurn() {
+                return () -> { };
+            }
+
+            @Override
+            public boolean relayOldest() {
+                starts.add(System.nanoTime());
+                return false;
+            }
+        };
+
+        relayThread.start(null);
+        try {
+            relayThread.wake();
+            awaitRelays(starts, 1);
+            for (int i = 0; i < 20; i++) {
+                relayThread.wake(); // twenty commits right after the first relay started
+            }
+            // Then the relay that waits for no wake-up, the idle one (DeliveryRelayThread.IDLE, 1 s): a third relay
+            // sooner would be one of the twenty commits relayed on its own.
+            awaitRelays(starts, 3);
+            assertThat(millis(starts.get(1) - starts.get(0))).as("the second relay waited for the interval").isGreaterThanOrEqualTo(300);
+            assertThat(millis(starts.get(2) - starts.get(1))).as("the twenty commits took one relay").isGreaterThanOrEqualTo(900);
+        } finally {
+            relayThread.stop();
+        }
+    }
+
+    private static void awaitRelays(List<Long> starts, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (starts.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(starts).as("relays started").hasSizeGreaterThanOrEqualTo(count);
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+
+    private static DeliverySettings settings(Duration relayInterval) {
+        return new DeliverySettings(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(5), 32, 64, 8,
+                "Issuehooks/test", null, relayInterval);
     }
 
     @SuppressWarnings("unchecked")
