@@ -56,7 +56,7 @@ public record DeliverySettings(
     /** Longer would hold every event back for as long; the relay looks at the outbox every second anyway. */
     @AssertTrue(message = "ISSUEHOOKS_RELAY_INTERVAL must be from 0s to 1s")
     public boolean isRelayIntervalInRange() {
-        return !relayInterval.isNegative() && relayInterval.compareTo(Duration.ofSeconds(1)) <= 0;
+        return !relayInterval.isNegative() && relayInterval.compareTo(DeliveryRelayThread.IDLE) <= 0;
     }
 
     /** An absolute http(s) URL without query or fragment, without its trailing slash; a bad one stops the start. */

@@ -3,6 +3,7 @@ package io.issuehooks.delivery.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.issuehooks.delivery.store.DeliveryOutbox;
+import io.issuehooks.testsupport.Await;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.transaction.RollbackException;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,24 +30,13 @@ class DeliveryRelayThreadTest {
     void aBatchRolledBackByTheTransactionTimeoutDoesNotEndTheRelay() throws Exception {
         CountDownLatch triedAgain = new CountDownLatch(2);
         AtomicInteger batches = new AtomicInteger();
-        DeliveryRelayThread relayThread = new DeliveryRelayThread();
-        relayThread.threads = new PlainThreads();
-        relayThread.settings = settings(Duration.ZERO);
-        relayThread.relay = new DeliveryRelay() {
-            @Override
-            public DeliveryOutbox.Turn takeTurn() {
-                return () -> { };
+        DeliveryRelayThread relayThread = relayThread(Duration.ZERO, () -> {
+            triedAgain.countDown();
+            if (batches.incrementAndGet() == 1) {
+                throwUndeclared(new RollbackException("ARJUNA016102: The transaction is not active!"));
             }
-
-            @Override
-            public boolean relayOldest() {
-                triedAgain.countDown();
-                if (batches.incrementAndGet() == 1) {
-                    throwUndeclared(new RollbackException("ARJUNA016102: The transaction is not active!"));
-                }
-                return false;
-            }
-        };
+            return false;
+        });
 
         relayThread.start(null);
         relayThread.wake();
@@ -58,9 +50,37 @@ class DeliveryRelayThreadTest {
     @Test
     void commitsWithinTheIntervalOfARelaysStartRideAlongWithTheNextOne() throws Exception {
         List<Long> starts = new CopyOnWriteArrayList<>();
+        AtomicReference<DeliveryRelayThread> self = new AtomicReference<>();
+        DeliveryRelayThread relayThread = relayThread(Duration.ofMillis(300), () -> {
+            starts.add(System.nanoTime());
+            if (starts.size() == 1) {
+                for (int i = 0; i < 20; i++) {
+                    self.get().wake(); // twenty commits while the first relay runs
+                }
+            }
+            return false;
+        });
+        self.set(relayThread);
+
+        relayThread.start(null);
+        try {
+            relayThread.wake();
+            // Then the relay that waits for no wake-up, the idle one (DeliveryRelayThread.IDLE, 1 s): a third relay
+            // sooner would be one of the twenty commits relayed on its own.
+            Await.until(() -> starts.size() >= 3, Duration.ofSeconds(30), "three relays started");
+            assertThat(millis(starts.get(1) - starts.get(0))).as("the second relay waited for the interval").isGreaterThanOrEqualTo(300);
+            assertThat(millis(starts.get(2) - starts.get(1))).as("the twenty commits took one relay").isGreaterThanOrEqualTo(900);
+        } finally {
+            relayThread.stop();
+        }
+    }
+
+    /** A relay thread whose batches are {@code batch}, with no turn to take, started at most once per interval. */
+    private static DeliveryRelayThread relayThread(Duration interval, BooleanSupplier batch) {
         DeliveryRelayThread relayThread = new DeliveryRelayThread();
         relayThread.threads = new PlainThreads();
-        relayThread.settings = settings(Duration.ofMillis(300));
+        relayThread.settings = new DeliverySettings(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(5), 32, 64, 8,
+                "Issuehooks/test", null, interval);
         relayThread.relay = new DeliveryRelay() {
             @Override
             public DeliveryOutbox.Turn takeTurn() {
@@ -69,43 +89,14 @@ class DeliveryRelayThreadTest {
 
             @Override
             public boolean relayOldest() {
-                starts.add(System.nanoTime());
-                return false;
+                return batch.getAsBoolean();
             }
         };
-
-        relayThread.start(null);
-        try {
-            relayThread.wake();
-            awaitRelays(starts, 1);
-            for (int i = 0; i < 20; i++) {
-                relayThread.wake(); // twenty commits right after the first relay started
-            }
-            // Then the relay that waits for no wake-up, the idle one (DeliveryRelayThread.IDLE, 1 s): a third relay
-            // sooner would be one of the twenty commits relayed on its own.
-            awaitRelays(starts, 3);
-            assertThat(millis(starts.get(1) - starts.get(0))).as("the second relay waited for the interval").isGreaterThanOrEqualTo(300);
-            assertThat(millis(starts.get(2) - starts.get(1))).as("the twenty commits took one relay").isGreaterThanOrEqualTo(900);
-        } finally {
-            relayThread.stop();
-        }
-    }
-
-    private static void awaitRelays(List<Long> starts, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (starts.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(starts).as("relays started").hasSizeGreaterThanOrEqualTo(count);
+        return relayThread;
     }
 
     private static long millis(long nanos) {
         return TimeUnit.NANOSECONDS.toMillis(nanos);
-    }
-
-    private static DeliverySettings settings(Duration relayInterval) {
-        return new DeliverySettings(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(5), 32, 64, 8,
-                "Issuehooks/test", null, relayInterval);
     }
 
     @SuppressWarnings("unchecked")
