@@ -23,9 +23,10 @@ import java.util.logging.Logger;
  * after the last start waits for the rest of it, and the commits that come meanwhile ride along. Each relay is a
  * two-branched commit (the turn, the database with its marker, the broker's prepare and commit, their synchronous
  * writes); at 200 events/s, relaying at once made one for every 1.2 to 2 events, and the relay's thread had 14% of
- * the server's processor in a slow hour's profile. The interval bounds them at 100 a second, for up to 10 ms more from commit to receipt; an
- * event that comes alone, longer than the interval after the last, is relayed at once (docs/operations.md, "The
- * relay's interval"). A backlog is relayed in full batches one after the other, with no wait.
+ * the server's processor in a slow hour's profile. The interval bounds them at 100 a second, for up to 10 ms more
+ * from commit to receipt; an event that comes alone, longer than the interval after the last, is relayed at once
+ * (docs/operations.md, "The relay's interval"). A backlog is relayed in full batches one after the other, with no
+ * wait.
  */
 @ApplicationScoped
 public class DeliveryRelayThread {
