@@ -161,6 +161,28 @@ class CrashRecoveryIT {
     }
 
     @Test
+    void messagesWhoseOutcomesCommittedTogetherBeforeTheServerDiedAreNotSentAgain() throws Exception {
+        Fixture f = start("kill-after-a-group-commit-of-outcomes.btm");
+        String hook = f.webhook(receiver.url("/grouped"), "issue.created").getString("id");
+
+        // The first delivery's outcome commit is held; those of the next ones queue behind it and commit together.
+        List<String> issues = List.of(f.issue(), f.issue(), f.issue(), f.issue());
+        receiver.await("/grouped", 4, WAIT);
+        restartAfterTheCrash();
+
+        // Every message not acknowledged before the crash comes back, finds its attempt recorded, and does nothing.
+        String marker = f.issue(Json.createObjectBuilder().add("pluginId", "marker").add("severity", "low"));
+        receiver.await("/grouped", 5, WAIT);
+        awaitNoMessages("Deliveries");
+        assertThat(receiver.requests("/grouped")).as("one request per event").extracting(CrashRecoveryIT::issueOf)
+                .containsExactlyInAnyOrder(issues.get(0), issues.get(1), issues.get(2), issues.get(3), marker);
+        assertThat(f.deliveries(hook)).hasSize(5).allSatisfy(d -> {
+            assertThat(d.getString("status")).isEqualTo("succeeded");
+            assertThat(d.getInt("attemptCount")).isEqualTo(1);
+        });
+    }
+
+    @Test
     void aFailedAttemptWhoseOutcomeWasNotCommittedIsMadeAgainWithTheSameWebhookId() throws Exception {
         Fixture f = start("kill-between-retry-queued-and-outcome-commit.btm");
         String hook = f.webhook(receiver.url("/retried"), "issue.created").getString("id");

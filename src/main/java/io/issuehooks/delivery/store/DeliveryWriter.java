@@ -165,8 +165,9 @@ public class DeliveryWriter {
      * health, each only if its delivery still expects that attempt (pending, with one attempt fewer), in one local
      * database transaction of its own: no JTA, no broker, the delivery row is the truth (see the engine's OutcomeRecorder). The
      * operational events the outcomes raise (a webhook failing or disabled, a delivery exhausted) are written in
-     * the same transaction, with their outbox rows ({@link OperationalEventWriter}). On PostgreSQL a whole
-     * message's outcomes take one UPDATE and one INSERT: statements, more than rows, are what a delivery costs.
+     * the same transaction, with their outbox rows ({@link OperationalEventWriter}). On PostgreSQL the outcomes
+     * of a whole group of messages take one UPDATE and one INSERT: statements, more than rows, are what a delivery
+     * costs.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Recorded record(List<Outcome> outcomes) {
