@@ -12,6 +12,8 @@ import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -165,21 +167,32 @@ class CrashRecoveryIT {
         Fixture f = start("kill-after-a-group-commit-of-outcomes.btm");
         String hook = f.webhook(receiver.url("/grouped"), "issue.created").getString("id");
 
-        // The first delivery's outcome commit is held; those of the next ones queue behind it and commit together.
-        List<String> issues = List.of(f.issue(), f.issue(), f.issue(), f.issue());
-        receiver.await("/grouped", 4, WAIT);
+        // The first delivery's outcome commit is held; the outcomes of those that finish meanwhile queue behind it
+        // and commit together, and the server dies right after that commit. (A message the broker handed to a busy
+        // session may not have been sent before the crash: which ones is not ours to choose.)
+        List<String> issues = new ArrayList<>(List.of(f.issue(), f.issue(), f.issue(), f.issue()));
+        Await.until(() -> CrashServer.process().isEmpty(), WAIT, "the server died after a group commit");
+        Instant died = Instant.now();
         restartAfterTheCrash();
 
-        // Every message not acknowledged before the crash comes back, finds its attempt recorded, and does nothing.
-        String marker = f.issue(Json.createObjectBuilder().add("pluginId", "marker").add("severity", "low"));
-        receiver.await("/grouped", 5, WAIT);
+        issues.add(f.issue(Json.createObjectBuilder().add("pluginId", "marker").add("severity", "low")));
+        // Counting requests would not do: a message sent but not recorded before the crash is sent again.
+        Await.until(() -> receiver.requests("/grouped").stream().map(CrashRecoveryIT::issueOf).toList().containsAll(issues), WAIT,
+                "every event arrived");
         awaitNoMessages("Deliveries");
-        assertThat(receiver.requests("/grouped")).as("one request per event").extracting(CrashRecoveryIT::issueOf)
-                .containsExactlyInAnyOrder(issues.get(0), issues.get(1), issues.get(2), issues.get(3), marker);
-        assertThat(f.deliveries(hook)).hasSize(5).allSatisfy(d -> {
+        List<Request> got = receiver.requests("/grouped");
+        List<JsonObject> deliveries = f.deliveries(hook).stream().map(d -> f.delivery(hook, d.getString("id"))).toList();
+        assertThat(deliveries).hasSize(issues.size()).allSatisfy(d -> {
             assertThat(d.getString("status")).isEqualTo("succeeded");
             assertThat(d.getInt("attemptCount")).isEqualTo(1);
         });
+        // Those whose outcome committed before the crash (the held commit's and the group's) were not sent again.
+        List<String> committedBefore = deliveries.stream()
+                .filter(d -> Instant.parse(d.getJsonArray("attempts").getJsonObject(0).getString("startedAt")).isBefore(died))
+                .map(d -> d.getString("id")).toList();
+        assertThat(committedBefore).as("the held commit's delivery and a group of at least two").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(committedBefore).allSatisfy(id ->
+                assertThat(got).as("requests with webhook-id %s", id).filteredOn(r -> id.equals(r.header("webhook-id"))).hasSize(1));
     }
 
     @Test
