@@ -113,7 +113,7 @@ public class GroupedOutcomeWriter {
             if (!group.isEmpty() && deliveries.size() + p.outcomes.size() > MAX_OUTCOMES) {
                 break;
             }
-            if (p.outcomes.stream().allMatch(o -> !deliveries.contains(o.attempt().deliveryId()))) {
+            if (p.outcomes.stream().noneMatch(o -> deliveries.contains(o.attempt().deliveryId()))) {
                 p.outcomes.forEach(o -> deliveries.add(o.attempt().deliveryId()));
                 group.add(p);
                 it.remove();

@@ -23,8 +23,9 @@ import java.util.logging.Logger;
  * <p>The order is what makes it safe. (1) The messages for the next attempts are queued first, each on its own.
  * (2) The outcomes are committed in one local database transaction, each only if its delivery still waits for
  * that attempt; the transaction may also hold the outcomes of other messages ({@link GroupedOutcomeWriter}).
- * (3) Only then, when the message listener returns, is the message that asked for the attempts acknowledged. If the server dies between (1) and (2), the message is handed out again, the attempts are made
- * again (same webhook-id) and recorded, and the next-attempt messages queued early find their delivery not yet
+ * (3) Only then, when the message listener returns, is the message that asked for the attempts acknowledged. If
+ * the server dies between (1) and (2), the message is handed out again, the attempts are made again (same
+ * webhook-id) and recorded, and the next-attempt messages queued early find their delivery not yet
  * at their attempt and wait (DeliveryService); between (2) and (3), the message is handed out again and finds
  * its attempts recorded, so it does nothing, and the next attempts are already queued.
  *
