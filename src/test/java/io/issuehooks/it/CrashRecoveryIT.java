@@ -292,7 +292,7 @@ class CrashRecoveryIT {
         String marker = f.issue(Json.createObjectBuilder().add("pluginId", "marker").add("severity", "low"));
         receiver.await(path, 2, WAIT);
         awaitNoMessages("Deliveries");
-        assertThat(receiver.requests(path)).extracting(r -> r.json().getJsonObject("data").getJsonObject("issue").getString("id"))
+        assertThat(receiver.requests(path)).extracting(CrashRecoveryIT::issueOf)
                 .containsExactlyInAnyOrder(issue, marker);
         assertThat(f.api.get("/api/v1/issues", f.org.adminKey()).json().getJsonArray("data")).hasSize(2);
     }
