@@ -31,9 +31,9 @@ import org.apache.hc.core5.util.Timeout;
  * whether or not the earlier ones have returned, so that a slow server cannot slow the offered load down).
  * <p>
  * The calls go through Apache HttpClient's blocking client (the one the server delivers with), not the JDK's
- * {@code java.net.http.HttpClient}: the client runs on the server's machine and takes its processor time from the
- * server: the JDK's client spent 0.53–0.62 ms of it per event at 400 events/s in a quiet hour, this one 0.28–0.39
- * (docs/operations.md, "A leaner load generator").
+ * {@code java.net.http.HttpClient}. The client runs on the measured machine, so what it spends the server and the
+ * database do not get: the JDK's client took 0.53–0.62 ms of the machine per event at 400 events/s in a quiet hour,
+ * this one 0.28–0.39 (docs/operations.md, "A leaner load generator").
  */
 final class LoadGenerator {
 
