@@ -38,9 +38,11 @@ import org.apache.hc.core5.util.Timeout;
 final class LoadGenerator {
 
     private static final ContentType JSON = ContentType.create("application/json");
+    /** Calls of the open loop under way at most (its threads), and so the connections it may need, to any node. */
+    private static final int CALLERS = 256;
 
     private final CloseableHttpClient http = HttpClients.custom()
-            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(512).setMaxConnPerRoute(256)
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(CALLERS).setMaxConnPerRoute(CALLERS)
                     .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5)).build()).build())
             .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(60)).build())
             .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement().disableContentCompression()
@@ -117,7 +119,7 @@ final class LoadGenerator {
      * many calls were made.
      */
     long openLoop(double rate, int seconds, Runnable tick, boolean shed) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(256, DeliveryBenchmark::daemon);
+        ExecutorService pool = Executors.newFixedThreadPool(CALLERS, DeliveryBenchmark::daemon);
         inFlight.set(0);
         long made = 0;
         long interval = (long) (1e9 / rate);
