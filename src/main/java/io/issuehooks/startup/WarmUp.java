@@ -21,9 +21,11 @@ import org.eclipse.microprofile.config.Config;
  * Warms a freshly started server before it reports ready. A JVM runs new code interpreted until its JIT has
  * compiled it, and on a small machine that takes minutes of CPU: a cold node behind a load balancer falls seconds
  * behind in its first minute (docs/operations.md, "A freshly started server"). So for {@code ISSUEHOOKS_WARMUP}
- * after the start, /api/health and /health/ready answer 503 while a few workers run the request path with no
- * effect: API calls over loopback with a key that exists nowhere (answered 401 by the real HTTP stack, filter and
- * key lookup), and whole changes in transactions that roll back ({@link RolledBackChange}). Then the gate opens.
+ * after the start, /api/health and /health/ready answer 503 while a few workers run the event's path with no
+ * effect: API calls over loopback that record an issue in a transaction rolled back before the answer
+ * ({@link LoopbackRequests}, {@link RolledBackRequestFilter}), whole changes with a webhook in transactions that
+ * roll back ({@link RolledBackChange}), and messages through the broker to the delivery consumers about deliveries
+ * that do not exist ({@link UnknownDeliveryMessages}). Then the pass is void and the gate opens.
  */
 @ApplicationScoped
 public class WarmUp {
@@ -45,14 +47,22 @@ public class WarmUp {
     @Inject
     RolledBackChange change;
 
+    @Inject
+    WarmUpPass pass;
+
+    @Inject
+    UnknownDeliveryMessages messages;
+
     @Resource
     ManagedExecutorService executor;
 
     private volatile boolean stopping;
     private final AtomicLong changes = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong created = new AtomicLong();
     private final AtomicLong failedChanges = new AtomicLong();
     private final AtomicLong otherAnswers = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong failedBatches = new AtomicLong();
     private final AtomicInteger working = new AtomicInteger();
 
     public static Duration length(Config config) {
@@ -67,7 +77,7 @@ public class WarmUp {
         gate.hold("The server is warming up for " + Durations.format(length) + " after its start ("
                 + ConfigValues.environmentVariable(SETTING) + "); it is ready after that");
         long deadline = System.nanoTime() + length.toNanos();
-        LoopbackRequests requests = new LoopbackRequests(LoopbackRequests.ownAddress());
+        LoopbackRequests requests = new LoopbackRequests(LoopbackRequests.ownAddress(), pass.issue());
         working.set(WORKERS);
         for (int i = 0; i < WORKERS; i++) {
             executor.execute(() -> slice(deadline, requests));
@@ -77,6 +87,7 @@ public class WarmUp {
     @PreDestroy
     void stop() {
         stopping = true;
+        pass.revoke();
     }
 
     private void slice(long deadline, LoopbackRequests requests) {
@@ -87,10 +98,12 @@ public class WarmUp {
         if (!stopping && System.nanoTime() - deadline < 0) {
             executor.execute(() -> slice(deadline, requests));
         } else if (working.decrementAndGet() == 0) {
+            pass.revoke();
             gate.open();
-            LOG.info(() -> String.format("Warm-up done: %d changes made and rolled back (%d failed), %d API calls refused "
-                    + "over loopback (%d not: before the deployment, or no answer); the server reports ready", changes.get(),
-                    failedChanges.get(), refused.get(), otherAnswers.get()));
+            LOG.info(() -> String.format("Warm-up done: %d changes made and rolled back (%d failed), %d API calls answered "
+                    + "over loopback and rolled back (%d not: before the deployment, or no answer), %d batches of messages "
+                    + "about no delivery sent (%d failed); the server reports ready", changes.get(), failedChanges.get(),
+                    created.get(), otherAnswers.get(), batches.get(), failedBatches.get()));
         }
     }
 
@@ -104,10 +117,18 @@ public class WarmUp {
                 LOG.log(Level.WARNING, "Warm-up: a rolled-back change failed; warming up with what works", e);
             }
         }
-        if (requests.refused()) {
-            refused.incrementAndGet();
+        if (requests.created()) {
+            created.incrementAndGet();
         } else {
             otherAnswers.incrementAndGet();
+        }
+        try {
+            messages.send();
+            batches.incrementAndGet();
+        } catch (Exception e) {
+            if (failedBatches.getAndIncrement() == 0) {
+                LOG.log(Level.WARNING, "Warm-up: messages to the delivery consumers could not be sent; warming up with what works", e);
+            }
         }
     }
 }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A freshly started server holds its readiness while it warms up (ISSUEHOOKS_WARMUP), and the warm-up, which runs
- * whole changes and rolls them back, leaves nothing behind: no row, no event, no message, no metric. The server is
+ * whole changes and API calls and rolls them back and sends the delivery consumers messages about no delivery,
+ * leaves nothing behind: no row, no event, no message waiting, no attempt, no metric. The server is
  * the second test server (ports +100, see arquillian.xml), started with a warm-up; every other test server runs
  * without one (pom.xml).
  */
@@ -42,7 +43,9 @@ class WarmUpIT {
 
     static final Duration WAIT = Duration.ofSeconds(120);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern DONE = Pattern.compile("Warm-up done: (\\d+) changes made and rolled back \\((\\d+) failed\\), (\\d+) API calls refused");
+    private static final Pattern DONE = Pattern.compile("Warm-up done: (\\d+) changes made and rolled back \\((\\d+) failed\\), "
+            + "(\\d+) API calls answered over loopback and rolled back \\((\\d+) not[^)]*\\), "
+            + "(\\d+) batches of messages about no delivery sent \\((\\d+) failed\\)");
 
     @ArquillianResource
     ContainerController controller;
@@ -86,15 +89,23 @@ class WarmUpIT {
         assertThat(readyAfter.statusCode()).isEqualTo(200);
         assertThat(readyAfter.body()).contains("\"warmUp\":\"DONE\"");
 
-        // It did run: both kinds of work, many times, and no change failed.
+        // It did run: every kind of work, many times, and none failed; the API calls were answered as real ones.
         String log = writtenSince(serverLog, logStart);
         Matcher done = DONE.matcher(log);
         assertThat(done.find()).as("the warm-up's summary in the server log").isTrue();
         assertThat(Long.parseLong(done.group(1))).as("changes rolled back").isGreaterThan(10);
         assertThat(Long.parseLong(done.group(2))).as("changes failed").isZero();
-        assertThat(Long.parseLong(done.group(3))).as("API calls refused").isGreaterThan(10);
-        assertThat(log).doesNotContain("Warm-up: a rolled-back change failed").doesNotContain("[com.arjuna.ats.jta]")
-                .as("no transaction warnings (a rollback that went wrong)").doesNotContain("ARJUNA012091");
+        assertThat(Long.parseLong(done.group(3))).as("API calls answered 201 and rolled back").isGreaterThan(10);
+        assertThat(Long.parseLong(done.group(5))).as("batches of messages sent").isGreaterThan(10);
+        assertThat(Long.parseLong(done.group(6))).as("batches failed").isZero();
+        assertThat(log).doesNotContain("Warm-up: a rolled-back change failed").doesNotContain("Warm-up: messages")
+                .doesNotContain("Warm-up: rolling back").doesNotContain("[com.arjuna.ats.jta]")
+                .as("no transaction warnings (a rollback that went wrong)").doesNotContain("ARJUNA012091")
+                .as("no error, in the delivery consumers or elsewhere").doesNotContain(" ERROR [");
+        // The delivery consumers took every message of the warm-up, and found nothing to send.
+        Await.until(() -> CrashServer.messageCount("Deliveries") == 0, WAIT, "the warm-up's messages consumed");
+        long warmUpMessages = CrashServer.messagesAdded("Deliveries");
+        assertThat(warmUpMessages).as("the warm-up's messages").isGreaterThan(10);
 
         // And left nothing behind, also once the server's pooled connections have served real changes (a
         // connection returned with the warm-up's transaction still open would commit it with the next change).
@@ -103,11 +114,16 @@ class WarmUpIT {
             f.issue();
         }
         assertThat(count("select count(*) from organization where name = 'warm-up'")).isZero();
+        assertThat(count("select count(*) from service_account where name = 'warm-up'")).isZero();
+        assertThat(count("select count(*) from delivery")).isZero();
+        assertThat(count("select count(*) from delivery_attempt")).isZero();
+        assertThat(count("select count(*) from delivery_outbox")).isZero();
         assertThat(count("select count(*) from webhook where name = 'warm-up'")).isZero();
         assertThat(count("select count(*) from issue where plugin_id = 'warm-up'")).isZero();
         assertThat(count("select count(*) from issue_event where payload like '%\"pluginId\":\"warm-up\"%'")).isZero();
         assertThat(CrashServer.messageCount("Deliveries")).isZero();
-        assertThat(CrashServer.messagesAdded("Deliveries")).as("messages ever added to Deliveries (the issues above have no webhook)").isZero();
+        assertThat(CrashServer.messagesAdded("Deliveries")).as("messages added to Deliveries since the warm-up (the issues above have no webhook)")
+                .isEqualTo(warmUpMessages);
         assertThat(CrashServer.preparedBrokerTransactions()).isZero();
         String metrics = get("http://127.0.0.1:10090/prometheus").body();
         assertThat(metrics.lines().filter(l -> l.startsWith("issuehooks_events_published_total{") && l.contains("event=\"issue.created\"")))
@@ -115,6 +131,8 @@ class WarmUpIT {
                 .satisfies(l -> assertThat(l).endsWith(" 20.0"));
         assertThat(metrics.lines().filter(l -> l.startsWith("issuehooks_events_published_total{") && !l.contains("event=\"issue.created\"")))
                 .as("other events published").allSatisfy(l -> assertThat(l).endsWith(" 0.0"));
+        assertThat(metrics.lines().filter(l -> l.startsWith("issuehooks_delivery_attempts_total{")))
+                .as("delivery attempts").allSatisfy(l -> assertThat(l).endsWith(" 0.0"));
     }
 
     /** The log's text from {@code offset} on; all of it if the file is shorter (a new file since). */
