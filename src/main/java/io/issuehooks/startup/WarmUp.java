@@ -1,5 +1,6 @@
 package io.issuehooks.startup;
 
+import io.issuehooks.delivery.engine.AttemptRehearsal;
 import io.issuehooks.platform.ConfigValues;
 import io.issuehooks.platform.Durations;
 import io.issuehooks.platform.WarmUpGate;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,8 +26,9 @@ import org.eclipse.microprofile.config.Config;
  * after the start, /api/health and /health/ready answer 503 while a few workers run the event's path with no
  * effect: API calls over loopback that record an issue in a transaction rolled back before the answer
  * ({@link LoopbackRequests}, {@link RolledBackRequestFilter}), whole changes with a webhook in transactions that
- * roll back ({@link RolledBackChange}), and messages through the broker to the delivery consumers about deliveries
- * that do not exist ({@link UnknownDeliveryMessages}). Then the pass is void and the gate opens.
+ * roll back ({@link RolledBackChange}), messages through the broker to the delivery consumers about deliveries
+ * that do not exist ({@link UnknownDeliveryMessages}), and signed attempts sent to the server's own listener
+ * ({@link RehearsedAttempts}). Then the pass is void, the attempts' client closed, and the gate opens.
  */
 @ApplicationScoped
 public class WarmUp {
@@ -53,6 +56,9 @@ public class WarmUp {
     @Inject
     UnknownDeliveryMessages messages;
 
+    @Inject
+    AttemptRehearsal rehearsal;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -63,6 +69,9 @@ public class WarmUp {
     private final AtomicLong otherAnswers = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
+    private final AtomicLong attempts = new AtomicLong();
+    private final AtomicLong unanswered = new AtomicLong();
+    private volatile RehearsedAttempts rehearsed;
     private final AtomicInteger working = new AtomicInteger();
 
     public static Duration length(Config config) {
@@ -77,7 +86,9 @@ public class WarmUp {
         gate.hold("The server is warming up for " + Durations.format(length) + " after its start ("
                 + ConfigValues.environmentVariable(SETTING) + "); it is ready after that");
         long deadline = System.nanoTime() + length.toNanos();
-        LoopbackRequests requests = new LoopbackRequests(LoopbackRequests.ownAddress(), pass.issue());
+        URI own = LoopbackRequests.ownAddress();
+        LoopbackRequests requests = new LoopbackRequests(own, pass.issue());
+        rehearsed = new RehearsedAttempts(rehearsal, own);
         working.set(WORKERS);
         for (int i = 0; i < WORKERS; i++) {
             executor.execute(() -> slice(deadline, requests));
@@ -88,6 +99,15 @@ public class WarmUp {
     void stop() {
         stopping = true;
         pass.revoke();
+        closeClient();
+    }
+
+    private void closeClient() {
+        RehearsedAttempts client = rehearsed;
+        rehearsed = null;
+        if (client != null) {
+            client.close();
+        }
     }
 
     private void slice(long deadline, LoopbackRequests requests) {
@@ -99,11 +119,13 @@ public class WarmUp {
             executor.execute(() -> slice(deadline, requests));
         } else if (working.decrementAndGet() == 0) {
             pass.revoke();
+            closeClient();
             gate.open();
             LOG.info(() -> String.format("Warm-up done: %d changes made and rolled back (%d failed), %d API calls answered "
                     + "over loopback and rolled back (%d not: before the deployment, or no answer), %d batches of messages "
-                    + "about no delivery sent (%d failed); the server reports ready", changes.get(), failedChanges.get(),
-                    created.get(), otherAnswers.get(), batches.get(), failedBatches.get()));
+                    + "about no delivery sent (%d failed), %d signed attempts sent to the server's own listener (%d not answered); "
+                    + "the server reports ready", changes.get(), failedChanges.get(), created.get(), otherAnswers.get(),
+                    batches.get(), failedBatches.get(), attempts.get(), unanswered.get()));
         }
     }
 
@@ -129,6 +151,10 @@ public class WarmUp {
             if (failedBatches.getAndIncrement() == 0) {
                 LOG.log(Level.WARNING, "Warm-up: messages to the delivery consumers could not be sent; warming up with what works", e);
             }
+        }
+        RehearsedAttempts client = rehearsed;
+        if (client != null) {
+            (client.answered() ? attempts : unanswered).incrementAndGet();
         }
     }
 }

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A freshly started server holds its readiness while it warms up (ISSUEHOOKS_WARMUP), and the warm-up, which runs
- * whole changes and API calls and rolls them back and sends the delivery consumers messages about no delivery,
- * leaves nothing behind: no row, no event, no message waiting, no attempt, no metric. The server is
+ * whole changes and API calls and rolls them back, sends the delivery consumers messages about no delivery and
+ * signed attempts to its own listener, leaves nothing behind: no row, no event, no message waiting, no attempt, no metric. The server is
  * the second test server (ports +100, see arquillian.xml), started with a warm-up; every other test server runs
  * without one (pom.xml).
  */
@@ -45,7 +45,8 @@ class WarmUpIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern DONE = Pattern.compile("Warm-up done: (\\d+) changes made and rolled back \\((\\d+) failed\\), "
             + "(\\d+) API calls answered over loopback and rolled back \\((\\d+) not[^)]*\\), "
-            + "(\\d+) batches of messages about no delivery sent \\((\\d+) failed\\)");
+            + "(\\d+) batches of messages about no delivery sent \\((\\d+) failed\\), "
+            + "(\\d+) signed attempts sent to the server's own listener \\((\\d+) not answered\\)");
 
     @ArquillianResource
     ContainerController controller;
@@ -98,6 +99,8 @@ class WarmUpIT {
         assertThat(Long.parseLong(done.group(3))).as("API calls answered 201 and rolled back").isGreaterThan(10);
         assertThat(Long.parseLong(done.group(5))).as("batches of messages sent").isGreaterThan(10);
         assertThat(Long.parseLong(done.group(6))).as("batches failed").isZero();
+        assertThat(Long.parseLong(done.group(7))).as("attempts answered by the server's listener").isGreaterThan(10);
+        assertThat(Long.parseLong(done.group(8))).as("attempts not answered").isZero();
         assertThat(log).doesNotContain("Warm-up: a rolled-back change failed").doesNotContain("Warm-up: messages")
                 .doesNotContain("Warm-up: rolling back").doesNotContain("[com.arjuna.ats.jta]")
                 .as("no transaction warnings (a rollback that went wrong)").doesNotContain("ARJUNA012091")

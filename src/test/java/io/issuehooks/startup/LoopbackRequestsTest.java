@@ -22,4 +22,11 @@ class LoopbackRequestsTest {
     void anIpv6AddressGoesInBrackets() {
         assertThat(LoopbackRequests.address("fd00::1", 8080, 0)).hasToString("http://[fd00::1]:8080");
     }
+
+    @Test
+    void theRehearsedAttemptsMayReachTheListenerAndNothingElse() {
+        assertThat(RehearsedAttempts.hostOnly(LoopbackRequests.address("0.0.0.0", 8080, 0))).hasToString("127.0.0.1/32");
+        assertThat(RehearsedAttempts.hostOnly(LoopbackRequests.address("10.1.2.3", 8080, 0))).hasToString("10.1.2.3/32");
+        assertThat(RehearsedAttempts.hostOnly(LoopbackRequests.address("fd00::1", 8080, 0)).toString()).endsWith("/128");
+    }
 }
