@@ -40,9 +40,16 @@ final class RehearsedAttempts implements AutoCloseable {
         return Cidr.parse(host + (host.contains(":") ? "/128" : "/32"));
     }
 
-    /** One attempt; true when the listener answered it (404), false when not (before the deployment, no answer). */
+    /**
+     * One attempt; true when the listener answered it (404), false when not (before the deployment, no answer, or
+     * the client closed under it by a shutdown).
+     */
     boolean answered() {
-        return rehearsal.send(client, target, PAYLOAD, secret).statusCode() == 404;
+        try {
+            return rehearsal.send(client, target, PAYLOAD, secret).statusCode() == 404;
+        } catch (IllegalStateException closed) {
+            return false;
+        }
     }
 
     @Override
