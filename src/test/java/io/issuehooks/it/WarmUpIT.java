@@ -33,9 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A freshly started server holds its readiness while it warms up (ISSUEHOOKS_WARMUP), and the warm-up, which runs
  * whole changes and API calls and rolls them back, sends the delivery consumers messages about no delivery and
- * signed attempts to its own listener, leaves nothing behind: no row, no event, no message waiting, no attempt, no metric. The server is
- * the second test server (ports +100, see arquillian.xml), started with a warm-up; every other test server runs
- * without one (pom.xml).
+ * signed attempts to its own listener, leaves nothing behind: no row, no event, no message waiting, no attempt,
+ * no metric. The server is the second test server (ports +100, see arquillian.xml), started with a warm-up; every
+ * other test server runs without one (pom.xml).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
