@@ -16,8 +16,8 @@ import java.util.List;
  */
 final class RehearsedAttempts implements AutoCloseable {
 
-    /** About the size of a real event's payload. */
-    private static final String PAYLOAD = "{\"event\":\"issue.created\",\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"data\":{\"issue\":"
+    /** About the size of a real event's payload (the broker's messages of the warm-up carry it too). */
+    static final String PAYLOAD = "{\"event\":\"issue.created\",\"timestamp\":\"2026-01-01T00:00:00.000Z\",\"data\":{\"issue\":"
             + "{\"id\":\"warm-up\",\"pluginId\":\"warm-up\",\"weakness\":\"" + "x".repeat(700) + "\"},\"userId\":null}}";
 
     private final AttemptRehearsal rehearsal;
@@ -27,7 +27,7 @@ final class RehearsedAttempts implements AutoCloseable {
 
     RehearsedAttempts(AttemptRehearsal rehearsal, URI base) {
         this.rehearsal = rehearsal;
-        this.client = rehearsal.client(new DestinationPolicy(List.of(hostOnly(base))));
+        this.client = rehearsal.client(new DestinationPolicy(List.of(hostOnly(base))), WarmUp.WORKERS);
         this.target = base.resolve("/warm-up/attempts");
     }
 

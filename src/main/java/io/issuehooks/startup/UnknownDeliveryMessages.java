@@ -3,10 +3,9 @@ package io.issuehooks.startup;
 import io.issuehooks.delivery.engine.DeliveryMessage;
 import io.issuehooks.delivery.engine.DeliveryQueue;
 import io.issuehooks.delivery.store.PlannedAttempt;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,30 +23,20 @@ public class UnknownDeliveryMessages {
 
     /** As many as the relay sends at once at a few hundred events a second. */
     private static final int BATCH = 4;
-    /** About the size of a real event's payload: the broker copies and stores the text as it would. */
-    private static final String PAYLOAD = "{\"event\":\"issue.created\",\"warmUp\":\"" + "x".repeat(900) + "\"}";
 
     @Inject
     DeliveryQueue queue;
 
-    @Resource
-    UserTransaction transaction;
-
-    public void send() throws Exception {
+    /** In a transaction of its own: the broker's XA enlistment and commit run as under the relay. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void send() {
         List<DeliveryQueue.Relayed> batch = new ArrayList<>(BATCH);
         for (int i = 0; i < BATCH; i++) {
             String issue = UUID.randomUUID().toString();
             PlannedAttempt attempt = new PlannedAttempt(UUID.randomUUID(), UUID.randomUUID(), 1, 0);
-            batch.add(new DeliveryQueue.Relayed(DeliveryMessage.batch(UUID.randomUUID(), issue, PAYLOAD, List.of(attempt)),
+            batch.add(new DeliveryQueue.Relayed(DeliveryMessage.batch(UUID.randomUUID(), issue, RehearsedAttempts.PAYLOAD, List.of(attempt)),
                     Duration.ZERO, System.currentTimeMillis()));
         }
-        transaction.begin();
-        try {
-            queue.relay(batch);
-        } catch (RuntimeException e) {
-            transaction.rollback();
-            throw e;
-        }
-        transaction.commit();
+        queue.relay(batch);
     }
 }

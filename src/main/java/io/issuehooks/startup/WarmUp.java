@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -36,7 +37,7 @@ public class WarmUp {
     static final String SETTING = "issuehooks.warmup";
     static final Duration DEFAULT = Duration.ofSeconds(60);
     /** Enough to keep two cores busy: each worker waits on the server's own threads and the database half the time. */
-    private static final int WORKERS = 4;
+    static final int WORKERS = 4;
     /** A task runs this long, then hands over to a new one: no task looks hung to the executor. */
     private static final long SLICE_NANOS = 1_000_000_000L;
     private static final Logger LOG = Logger.getLogger(WarmUp.class.getName());
@@ -63,14 +64,10 @@ public class WarmUp {
     ManagedExecutorService executor;
 
     private volatile boolean stopping;
-    private final AtomicLong changes = new AtomicLong();
-    private final AtomicLong created = new AtomicLong();
-    private final AtomicLong failedChanges = new AtomicLong();
-    private final AtomicLong otherAnswers = new AtomicLong();
-    private final AtomicLong batches = new AtomicLong();
-    private final AtomicLong failedBatches = new AtomicLong();
-    private final AtomicLong attempts = new AtomicLong();
-    private final AtomicLong unanswered = new AtomicLong();
+    private final Tally changes = new Tally("Warm-up: a rolled-back change failed; warming up with what works");
+    private final Tally calls = new Tally("Warm-up: an API call over loopback failed; warming up with what works");
+    private final Tally batches = new Tally("Warm-up: messages to the delivery consumers could not be sent; warming up with what works");
+    private final Tally attempts = new Tally("Warm-up: a rehearsed delivery attempt failed; warming up with what works");
     private volatile RehearsedAttempts rehearsed;
     private final AtomicInteger working = new AtomicInteger();
 
@@ -124,37 +121,48 @@ public class WarmUp {
             LOG.info(() -> String.format("Warm-up done: %d changes made and rolled back (%d failed), %d API calls answered "
                     + "over loopback and rolled back (%d not: before the deployment, or no answer), %d batches of messages "
                     + "about no delivery sent (%d failed), %d signed attempts sent to the server's own listener (%d not answered); "
-                    + "the server reports ready", changes.get(), failedChanges.get(), created.get(), otherAnswers.get(),
-                    batches.get(), failedBatches.get(), attempts.get(), unanswered.get()));
+                    + "the server reports ready", changes.done.get(), changes.failed.get(), calls.done.get(), calls.failed.get(),
+                    batches.done.get(), batches.failed.get(), attempts.done.get(), attempts.failed.get()));
         }
     }
 
     private void once(LoopbackRequests requests) {
-        try {
+        changes.count(() -> {
             change.makeAndRollBack();
-            changes.incrementAndGet();
-        } catch (Exception e) {
-            // Only the first: a database that is down makes every try fail, and readiness reports that by itself.
-            if (failedChanges.getAndIncrement() == 0) {
-                LOG.log(Level.WARNING, "Warm-up: a rolled-back change failed; warming up with what works", e);
-            }
-        }
-        if (requests.created()) {
-            created.incrementAndGet();
-        } else {
-            otherAnswers.incrementAndGet();
-        }
-        try {
+            return true;
+        });
+        calls.count(requests::created);
+        batches.count(() -> {
             messages.send();
-            batches.incrementAndGet();
-        } catch (Exception e) {
-            if (failedBatches.getAndIncrement() == 0) {
-                LOG.log(Level.WARNING, "Warm-up: messages to the delivery consumers could not be sent; warming up with what works", e);
-            }
-        }
+            return true;
+        });
         RehearsedAttempts client = rehearsed;
         if (client != null) {
-            (client.answered() ? attempts : unanswered).incrementAndGet();
+            attempts.count(client::answered);
+        }
+    }
+
+    /** One kind of the warm-up's work: what was done, what was not, and the first failure's warning. */
+    private static final class Tally {
+
+        final AtomicLong done = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        private final String warning;
+
+        /** {@code warning}: logged with the first exception; work that answers false is counted failed quietly. */
+        Tally(String warning) {
+            this.warning = warning;
+        }
+
+        void count(Callable<Boolean> work) {
+            try {
+                (work.call() ? done : failed).incrementAndGet();
+            } catch (Exception e) {
+                // Only the first: a database that is down makes every try fail, and readiness reports that by itself.
+                if (failed.getAndIncrement() == 0) {
+                    LOG.log(Level.WARNING, warning, e);
+                }
+            }
         }
     }
 }

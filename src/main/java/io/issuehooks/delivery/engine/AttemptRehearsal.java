@@ -30,8 +30,11 @@ public class AttemptRehearsal {
         return client.post(url, request.headers(), request.body());
     }
 
-    /** A client like the deliveries' own ({@link DeliveryProducers}), with its own pool, for the destinations given. */
-    public WebhookHttpClient client(DestinationPolicy policy) {
-        return new WebhookHttpClient(settings.connectTimeout(), settings.requestTimeout(), policy, settings.userAgent(), 8, 8);
+    /**
+     * A client like the deliveries' own ({@link DeliveryProducers}), with its own pool, for the destinations given
+     * and as many connections to one as {@code callers} send at once.
+     */
+    public WebhookHttpClient client(DestinationPolicy policy, int callers) {
+        return DeliveryProducers.httpClient(settings, policy, callers);
     }
 }

@@ -77,7 +77,11 @@ public class DeliveryProducers {
     WebhookHttpClient webhookHttpClient(DeliverySettings delivery, DestinationPolicy policy) {
         // Every sender thread and every delivery MDB (which sends single attempts itself) may be sending to one
         // endpoint: the per-route limit must not queue them.
-        int perRoute = delivery.senderThreads() + delivery.concurrency();
+        return httpClient(delivery, policy, delivery.senderThreads() + delivery.concurrency());
+    }
+
+    /** A delivery client from the settings; {@link AttemptRehearsal} builds its own the same way. */
+    static WebhookHttpClient httpClient(DeliverySettings delivery, DestinationPolicy policy, int perRoute) {
         return new WebhookHttpClient(delivery.connectTimeout(), delivery.requestTimeout(), policy, delivery.userAgent(),
                 perRoute * 4, perRoute);
     }
