@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * The warm-up's delivery attempts: signed as real ones are, with a secret made here, and posted by a client like
  * the deliveries' own to the server's own listener, at a path where nothing is served (answered 404 by the
- * server, which is all an attempt needs: a receiver's answer to read). The client may reach that one address and
- * no other; it is closed when the warm-up ends.
+ * server, which is all an attempt needs: a receiver's answer to read), their outcomes recorded against deliveries
+ * that do not exist (nothing matches, nothing is written). The client may reach that one address and no other; it
+ * is closed when the warm-up ends.
  */
 final class RehearsedAttempts implements AutoCloseable {
 
@@ -46,7 +47,7 @@ final class RehearsedAttempts implements AutoCloseable {
      */
     boolean answered() {
         try {
-            return rehearsal.send(client, target, PAYLOAD, secret).statusCode() == 404;
+            return rehearsal.rehearse(client, target, PAYLOAD, secret).statusCode() == 404;
         } catch (IllegalStateException closed) {
             return false;
         }

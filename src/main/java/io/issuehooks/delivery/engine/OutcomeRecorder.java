@@ -80,21 +80,29 @@ public class OutcomeRecorder {
         Instant now = Times.now();
         List<DeliveryWriter.Outcome> outcomes = new ArrayList<>();
         for (Sent sent : attempts) {
-            HttpOutcome outcome = sent.outcome();
-            Integer code = outcome.statusCode() == 0 ? null : outcome.statusCode();
-            Duration wait = nextWait(outcome, retries, schedule, sent.attempt().scheduleIndex());
-            DeliveryStatus status = status(outcome, wait);
-            String error = StoredText.of(outcome.error() != null ? outcome.error() : outcome.success() ? null : "HTTP " + code, MAX_ERROR);
-            outcomes.add(new DeliveryWriter.Outcome(sent.attempt(), status, code, error, wait == null ? null : now.plus(wait),
-                    sent.startedAt(), outcome.durationMillis(), StoredText.of(outcome.responseExcerpt(), HttpOutcome.EXCERPT_LIMIT),
-                    sent.request().headersJson(), health ? health(sent, now) : null));
-            if (wait != null) {
-                queue.send(List.of(message.retry(sent.attempt())), wait);
+            DeliveryWriter.Outcome outcome = outcome(sent, now, retries, health);
+            outcomes.add(outcome);
+            if (outcome.next() != null) {
+                queue.send(List.of(message.retry(sent.attempt())), Duration.between(now, outcome.next()));
             }
         }
         // A message's outcomes share a commit with those of the messages finishing at the same time; a test event's
         // one outcome commits on its own.
         fanOut(health ? grouped.record(outcomes) : writer.record(outcomes).raised());
+    }
+
+    /**
+     * What is recorded of an attempt: its delivery's new state ({@code next}: when the next attempt is due, null if
+     * none) and the attempt's row, with what it says about its webhook's health when {@code health}.
+     */
+    DeliveryWriter.Outcome outcome(Sent sent, Instant now, boolean retries, boolean health) {
+        HttpOutcome outcome = sent.outcome();
+        Integer code = outcome.statusCode() == 0 ? null : outcome.statusCode();
+        Duration wait = nextWait(outcome, retries, schedule, sent.attempt().scheduleIndex());
+        String error = StoredText.of(outcome.error() != null ? outcome.error() : outcome.success() ? null : "HTTP " + code, MAX_ERROR);
+        return new DeliveryWriter.Outcome(sent.attempt(), status(outcome, wait), code, error, wait == null ? null : now.plus(wait),
+                sent.startedAt(), outcome.durationMillis(), StoredText.of(outcome.responseExcerpt(), HttpOutcome.EXCERPT_LIMIT),
+                sent.request().headersJson(), health ? health(sent, now) : null);
     }
 
     /**
