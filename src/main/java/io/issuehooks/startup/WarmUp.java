@@ -29,7 +29,8 @@ import org.eclipse.microprofile.config.Config;
  * ({@link LoopbackRequests}, {@link RolledBackRequestFilter}), whole changes with a webhook in transactions that
  * roll back ({@link RolledBackChange}), messages through the broker to the delivery consumers about deliveries
  * that do not exist ({@link UnknownDeliveryMessages}), and signed attempts sent to the server's own listener,
- * their outcomes recorded against no delivery ({@link RehearsedAttempts}). Then the pass is void, the attempts' client closed, and the gate opens.
+ * their outcomes recorded against no delivery ({@link RehearsedAttempts}). Then the pass is void, the attempts'
+ * client closed, and the gate opens.
  */
 @ApplicationScoped
 public class WarmUp {
@@ -120,8 +121,9 @@ public class WarmUp {
             gate.open();
             LOG.info(() -> String.format("Warm-up done: %d changes made and rolled back (%d failed), %d API calls answered "
                     + "over loopback and rolled back (%d not: before the deployment, or no answer), %d batches of messages "
-                    + "about no delivery sent (%d failed), %d signed attempts sent to the server's own listener, their outcomes recorded against no delivery (%d not answered); "
-                    + "the server reports ready", changes.done.get(), changes.failed.get(), calls.done.get(), calls.failed.get(),
+                    + "about no delivery sent (%d failed), %d signed attempts sent to the server's own listener, their outcomes "
+                    + "recorded against no delivery (%d not answered); the server reports ready",
+                    changes.done.get(), changes.failed.get(), calls.done.get(), calls.failed.get(),
                     batches.done.get(), batches.failed.get(), attempts.done.get(), attempts.failed.get()));
         }
     }

@@ -46,7 +46,8 @@ class WarmUpIT {
     private static final Pattern DONE = Pattern.compile("Warm-up done: (\\d+) changes made and rolled back \\((\\d+) failed\\), "
             + "(\\d+) API calls answered over loopback and rolled back \\((\\d+) not[^)]*\\), "
             + "(\\d+) batches of messages about no delivery sent \\((\\d+) failed\\), "
-            + "(\\d+) signed attempts sent to the server's own listener, their outcomes recorded against no delivery \\((\\d+) not answered\\)");
+            + "(\\d+) signed attempts sent to the server's own listener, their outcomes recorded against no delivery "
+            + "\\((\\d+) not answered\\)");
 
     @ArquillianResource
     ContainerController controller;
