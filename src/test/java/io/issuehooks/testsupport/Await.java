@@ -19,6 +19,18 @@ public final class Await {
     private Await() {
     }
 
+    /** Whether the condition came true within the timeout. */
+    public static boolean within(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Receiver.sleep(Duration.ofMillis(200));
+        }
+        return true;
+    }
+
     public static void until(BooleanSupplier condition, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -129,9 +130,26 @@ class ClusterIT {
     @Order(2)
     void whenANodeDiesInTheMiddleOfAStreamTheOtherDeliversEverythingCommitted() throws Exception {
         runStream(300, 0, List.of(node1, node2), () -> node1.kill());
-
-        awaitEveryEvent();
         assertThat(node1.running()).isFalse();
+
+        // Node 2 delivers everything committed, node 1's unacknowledged messages too once the broker has noticed
+        // its death; all but one case: a kill that lands between node 1's relay's database commit and its broker
+        // commit (a window of milliseconds, but the CI has hit it) leaves that relay batch's messages prepared on the
+        // broker, for node 1's own recovery to commit (node 2 leaves them alone: the next step proves it), and they
+        // arrive once node 1 is back. Then the missing events must be that batch: out of the outbox (node 1's
+        // database commit took them), one batch at most (200 rows, RelayBatchLimit), and delivered by node 1's
+        // restart; anything else fails here.
+        if (!Await.within(() -> missing().isEmpty(), WAIT)) {
+            Set<String> inDoubt = missing();
+            assertThat(node2.outbox()).as("delivery messages still in the outbox while %s are missing", inDoubt).isZero();
+            assertThat(inDoubt).as("events missing while node 1 is down: one relay batch at most").hasSizeLessThanOrEqualTo(200);
+            node1.start("");
+            node1.awaitHealthy(START);
+            awaitEveryEvent();
+            node1.kill();
+            Await.until(() -> !node1.running(), WAIT, "node 1 killed again, as the next step expects it");
+        }
+        awaitEveryEvent();
     }
 
     @Test
@@ -418,17 +436,19 @@ class ClusterIT {
      * Waits until every committed event arrived at every webhook, each delivery verified with its webhook's
      * secret, duplicates carrying the same webhook-id as their first copy; answers the deliveries by path.
      */
+    /** The committed events that have not yet arrived at every webhook. */
+    static Set<String> missing() {
+        Set<String> missing = new TreeSet<>();
+        for (String path : HOOKS) {
+            Set<String> seen = receiver.requests(path).stream().map(ClusterIT::eventKey).collect(Collectors.toSet());
+            committed.stream().filter(e -> !seen.contains(e)).forEach(missing::add);
+        }
+        return missing;
+    }
+
     static Map<String, List<Request>> awaitEveryEvent() {
         Map<String, List<Request>> byPath = new HashMap<>();
-        Await.until(() -> {
-            for (String path : HOOKS) {
-                Set<String> seen = receiver.requests(path).stream().map(ClusterIT::eventKey).collect(Collectors.toSet());
-                if (!seen.containsAll(committed)) {
-                    return false;
-                }
-            }
-            return true;
-        }, WAIT, "every committed event arrived at every webhook (" + committed.size() + " events)");
+        Await.until(() -> missing().isEmpty(), WAIT, "every committed event arrived at every webhook (" + committed.size() + " events)");
         for (String path : HOOKS) {
             List<Request> requests = receiver.requests(path);
             Map<String, String> webhookIds = new HashMap<>();
