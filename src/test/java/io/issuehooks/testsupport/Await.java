@@ -32,12 +32,8 @@ public final class Await {
     }
 
     public static void until(BooleanSupplier condition, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Waited " + timeout + " in vain until " + what);
-            }
-            Receiver.sleep(Duration.ofMillis(200));
+        if (!within(condition, timeout)) {
+            throw new AssertionError("Waited " + timeout + " in vain until " + what);
         }
     }
 
