@@ -15,8 +15,8 @@ import jdk.jfr.consumer.RecordingFile;
  * What the JIT compiled when, from a Java Flight Recorder recording of a benchmarked server whose
  * {@code jdk.Compilation} threshold is 0 ms (docs/operations.md, "A freshly started server"): the compilations
  * counted by the compiled method's part of the server, and Issuehooks' by class, in windows relative to a
- * reference time (the start of the first measured minute: the "Warm-up done" line of the server's log plus the
- * 16 s the benchmark spends on the raw limit). Not part of any test; run as a single source file:
+ * reference time (the start of the first measured minute, which the benchmark's first "Measuring:" line prints).
+ * Not part of any test; run as a single source file:
  *
  * <pre>java src/test/java/io/issuehooks/bench/CompilationWindows.java /tmp/fresh.jfr 2026-12-06T10:17:46Z</pre>
  */

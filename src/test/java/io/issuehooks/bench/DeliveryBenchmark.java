@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -99,6 +101,14 @@ public final class DeliveryBenchmark {
         }
     }
 
+    /**
+     * When a measurement starts, in UTC to the second: where a Java Flight Recorder recording's window begins
+     * ({@link SampleShares}, {@link CompilationWindows}).
+     */
+    private static Instant nowUtc() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
     // --- modes -----------------------------------------------------------------------------------------------
 
     /** Fixed rate; {@code heapEvery} > 0: a heap and queue reading every that many seconds (the soak). */
@@ -120,7 +130,7 @@ public final class DeliveryBenchmark {
     private void measureAtRate(double rate, int seconds, int heapEvery) throws Exception {
         reset();
         double raw = rawLimit();
-        System.out.printf("Measuring: %.0f events/s for %d s, %d webhook(s) per event%n", rate, seconds, webhooks);
+        System.out.printf("Measuring: %.0f events/s for %d s, %d webhook(s) per event, from %s%n", rate, seconds, webhooks, nowUtc());
         List<Long> heap = new ArrayList<>();
         if (heapEvery > 0) {
             heap.add(heapReading(0));
@@ -179,8 +189,8 @@ public final class DeliveryBenchmark {
     private void measureThroughput(int issues, int clients) throws Exception {
         reset();
         double raw = rawLimit();
-        System.out.printf("Measuring: %d issues x %d webhooks = %d deliveries, %d API clients%n", issues, webhooks,
-                (long) issues * webhooks, clients);
+        System.out.printf("Measuring: %d issues x %d webhooks = %d deliveries, %d API clients, from %s%n", issues, webhooks,
+                (long) issues * webhooks, clients, nowUtc());
         long start = System.nanoTime();
         ProcessorTime cpu = ProcessorTime.now();
         double apiSeconds = load.closedLoop(issues, clients);
@@ -239,6 +249,7 @@ public final class DeliveryBenchmark {
 
     private void measureApi(int issues, int clients) throws Exception {
         double raw = rawLimit();
+        System.out.printf("Measuring: %d issues, %d API clients, from %s%n", issues, clients, nowUtc());
         ProcessorTime cpu = ProcessorTime.now();
         double seconds = load.closedLoop(issues, clients);
         String cpuLine = cpu.since(issues);
