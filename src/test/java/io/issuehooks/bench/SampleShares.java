@@ -64,6 +64,6 @@ public final class SampleShares {
     /** The thread's pool: its name without the numbers that tell its threads apart. */
     private static String kind(RecordedThread thread) {
         String name = thread == null || thread.getJavaName() == null ? "?" : thread.getJavaName();
-        return name.replaceAll("[-_ ]?\\d+", "").replaceAll("[ (]+$", "");
+        return name.replaceAll("[-_ ]?\\d+", "").replaceAll("[-_ (]+$", "");
     }
 }
