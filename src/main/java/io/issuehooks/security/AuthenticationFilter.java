@@ -2,6 +2,7 @@ package io.issuehooks.security;
 
 import io.issuehooks.platform.ConfigValues;
 import io.issuehooks.platform.Problem;
+import io.issuehooks.platform.RequestPaths;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -29,8 +29,6 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     /** The setting (a MicroProfile Config property); unset, no organisation can be created. */
     public static final String BOOTSTRAP_SETTING = "issuehooks.bootstrap.token";
     private static final String BEARER = "bearer ";
-    /** Compiled once: String.replaceAll compiled it on every request. */
-    private static final Pattern EDGE_SLASHES = Pattern.compile("^/+|/+$");
 
     @Inject
     Caller caller;
@@ -43,7 +41,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (EDGE_SLASHES.matcher(request.getUriInfo().getPath()).replaceAll("").equals("health")) {
+        if (RequestPaths.trimmed(request.getUriInfo().getPath()).equals("health")) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);

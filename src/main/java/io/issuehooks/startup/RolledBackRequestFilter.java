@@ -1,5 +1,6 @@
 package io.issuehooks.startup;
 
+import io.issuehooks.platform.RequestPaths;
 import io.issuehooks.security.Role;
 import io.issuehooks.tenancy.Organization;
 import io.issuehooks.tenancy.ServiceAccount;
@@ -85,7 +86,7 @@ public class RolledBackRequestFilter implements ContainerRequestFilter, Containe
 
     /** Only what the warm-up calls: recording an issue. */
     static boolean applies(String method, String path) {
-        return method.equals("POST") && path.replaceAll("^/+|/+$", "").equals("v1/issues");
+        return method.equals("POST") && RequestPaths.trimmed(path).equals("v1/issues");
     }
 
     private void rollBack(ContainerRequestContext request) {
