@@ -1,10 +1,10 @@
 package io.issuehooks.bench;
 
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -130,7 +130,9 @@ public final class DeliveryBenchmark {
     private void measureAtRate(double rate, int seconds, int heapEvery) throws Exception {
         reset();
         double raw = rawLimit();
-        System.out.printf("Measuring: %.0f events/s for %d s, %d webhook(s) per event, from %s%n", rate, seconds, webhooks, nowUtc());
+        String title = String.format("Measuring: %.0f events/s for %d s, %d webhook(s) per event, from %s", rate, seconds, webhooks, nowUtc());
+        System.out.println(title);
+        Timeline timeline = new Timeline();
         List<Long> heap = new ArrayList<>();
         if (heapEvery > 0) {
             heap.add(heapReading(0));
@@ -160,6 +162,10 @@ public final class DeliveryBenchmark {
                         + "their way; all arrived within 30 s of the last answer: %s)%n", keptUp && drained && load.failures.get() == 0
                         ? "yes" : "NO", apiBacklog, behind, drained ? "yes" : "no, " + delivered() + " of " + expected);
         System.out.println(cpuLine);
+        String timelineFile = System.getProperty("bench.timeline", "");
+        if (!timelineFile.isEmpty()) {
+            timeline.write(Path.of(timelineFile), title, load.committed, receiver.arrivals);
+        }
         if (heapEvery > 0) {
             long first = heap.get(1 < heap.size() ? 1 : 0);
             long last = heap.get(heap.size() - 1);
