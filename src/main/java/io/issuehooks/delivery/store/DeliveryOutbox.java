@@ -116,14 +116,20 @@ public class DeliveryOutbox {
     /**
      * Reads the oldest {@code limit} messages, in order; the caller holds the {@link #takeTurn turn}, so no other
      * server reads them until they are removed and on the queue.
+     *
+     * <p>A plain {@link Statement}, planned afresh by PostgreSQL on every call, where a {@link PreparedStatement}
+     * would be prepared on the server after five calls and keep the plan it got then for the connection's life. Made
+     * while {@code issue_event} was still small (a new database, its statistics not yet gathered), that plan hashes
+     * the whole of {@code issue_event} to join a few outbox rows: a relay on such a connection took 70 to 450 ms, and
+     * every event waiting behind it as long (docs/operations.md, "A plan kept from an empty database").
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Stored> readOldest(int limit) {
         try (Connection c = db.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("select o.id, o.event_id, o.order_key, o.group_id, o.attempts, o.created_at, "
-                    + "e.payload from delivery_outbox o left join issue_event e on e.id = o.event_id order by o.id limit " + limit)) {
+            try (Statement s = c.createStatement()) {
                 List<Stored> stored = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
+                try (ResultSet rs = s.executeQuery("select o.id, o.event_id, o.order_key, o.group_id, o.attempts, o.created_at, "
+                        + "e.payload from delivery_outbox o left join issue_event e on e.id = o.event_id order by o.id limit " + limit)) {
                     while (rs.next()) {
                         stored.add(new Stored(rs.getLong(1), new Entry(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                                 rs.getString(5)), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)));
