@@ -383,7 +383,8 @@ public final class DeliveryBenchmark {
         return sorted;
     }
 
-    private static long pct(List<Long> sorted, int p) {
+    /** The p-th percentile of a sorted list (0 if it is empty); Timeline's too. */
+    static long pct(List<Long> sorted, int p) {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) ((long) sorted.size() * p / 100)));
     }
 

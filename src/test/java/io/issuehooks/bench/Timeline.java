@@ -39,13 +39,9 @@ final class Timeline {
         lines.add("# second (UTC, when committed), deliveries, p50 ms, p95 ms, max ms");
         bySecond.forEach((second, latencies) -> {
             Collections.sort(latencies);
-            lines.add(Instant.ofEpochSecond(second) + "," + latencies.size() + "," + at(latencies, 50) + "," + at(latencies, 95) + ","
+            lines.add(Instant.ofEpochSecond(second) + "," + latencies.size() + "," + DeliveryBenchmark.pct(latencies, 50) + "," + DeliveryBenchmark.pct(latencies, 95) + ","
                     + latencies.get(latencies.size() - 1));
         });
         Files.write(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    private static long at(List<Long> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) ((long) sorted.size() * p / 100)));
     }
 }
