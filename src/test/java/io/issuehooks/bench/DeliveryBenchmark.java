@@ -29,8 +29,9 @@ import java.util.Map;
  * delivery capacity (deliveries queued while the delivery MDB is stopped, then drained);</li>
  * <li>{@code api}: issues created per second with no webhook at all.</li>
  * </ul>
- * bench.warmup seconds of the same load come first (not counted). bench.preload=true first stores the work of a
- * long-running server ({@link Preload}).
+ * bench.warmup seconds of the same load come first (not counted); for rate and soak, bench.warmupRate events/s
+ * instead of bench.rate if set (a node brought up to its load slowly, as a load balancer's slow start would).
+ * bench.preload=true first stores the work of a long-running server ({@link Preload}).
  */
 public final class DeliveryBenchmark {
 
@@ -114,8 +115,9 @@ public final class DeliveryBenchmark {
     /** Fixed rate; {@code heapEvery} > 0: a heap and queue reading every that many seconds (the soak). */
     private void fixedRate(double rate, int seconds, int heapEvery) throws Exception {
         if (warmup > 0) {
-            System.out.printf("Warm-up: up to %.0f events/s for %d s (not counted; calls beyond 64 under way are skipped)%n", rate, warmup);
-            long offered = runAtRate(rate, warmup, 0, new ArrayList<>(), true);
+            double warmupRate = Double.parseDouble(System.getProperty("bench.warmupRate", Double.toString(rate)));
+            System.out.printf("Warm-up: up to %.0f events/s for %d s (not counted; calls beyond 64 under way are skipped)%n", warmupRate, warmup);
+            long offered = runAtRate(warmupRate, warmup, 0, new ArrayList<>(), true);
             if (!awaitDeliveries(offered - load.failures.get(), Duration.ofMinutes(10))) {
                 throw new IllegalStateException("the warm-up's deliveries did not arrive within 10 minutes");
             }
