@@ -115,7 +115,8 @@ public final class DeliveryBenchmark {
     /** Fixed rate; {@code heapEvery} > 0: a heap and queue reading every that many seconds (the soak). */
     private void fixedRate(double rate, int seconds, int heapEvery) throws Exception {
         if (warmup > 0) {
-            double warmupRate = Double.parseDouble(System.getProperty("bench.warmupRate", Double.toString(rate)));
+            String warmupRateSetting = System.getProperty("bench.warmupRate");
+            double warmupRate = warmupRateSetting == null ? rate : Double.parseDouble(warmupRateSetting);
             System.out.printf("Warm-up: up to %.0f events/s for %d s (not counted; calls beyond 64 under way are skipped)%n", warmupRate, warmup);
             long offered = runAtRate(warmupRate, warmup, 0, new ArrayList<>(), true);
             if (!awaitDeliveries(offered - load.failures.get(), Duration.ofMinutes(10))) {

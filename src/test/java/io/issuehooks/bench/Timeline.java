@@ -39,8 +39,8 @@ final class Timeline {
         lines.add("# second (UTC, when committed), deliveries, p50 ms, p95 ms, max ms");
         bySecond.forEach((second, latencies) -> {
             Collections.sort(latencies);
-            lines.add(Instant.ofEpochSecond(second) + "," + latencies.size() + "," + DeliveryBenchmark.pct(latencies, 50) + "," + DeliveryBenchmark.pct(latencies, 95) + ","
-                    + latencies.get(latencies.size() - 1));
+            lines.add(Instant.ofEpochSecond(second) + "," + latencies.size() + "," + DeliveryBenchmark.pct(latencies, 50) + ","
+                    + DeliveryBenchmark.pct(latencies, 95) + "," + latencies.get(latencies.size() - 1));
         });
         Files.write(file, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
