@@ -68,10 +68,11 @@ class DeliveryRelayThreadTest {
             // Then the relay that waits for no wake-up, the idle one (DeliveryRelayThread.IDLE, 1 s): a third relay
             // sooner would be one of the twenty commits relayed on its own.
             Await.until(() -> starts.size() >= 3, Duration.ofSeconds(30), "three relays started");
-            // The starts are read inside the batches, a moment after the relay's own clock reading, and each moment
-            // differs a little (the first batch also loads its classes): 299 ms was seen here. Without the interval
-            // the second relay would start at once.
-            assertThat(millis(starts.get(1) - starts.get(0))).as("the second relay waited for the interval").isGreaterThanOrEqualTo(290);
+            // The starts are read inside the batches, a moment after the relay's own clock reading; the first batch
+            // also loads its classes, and on a busy CI machine its reading came 16 ms late (284 ms between the two),
+            // so the bound is half the interval. Without the interval the second relay would start within a
+            // millisecond or two of the first batch's end.
+            assertThat(millis(starts.get(1) - starts.get(0))).as("the second relay waited for the interval").isGreaterThanOrEqualTo(150);
             assertThat(millis(starts.get(2) - starts.get(1))).as("the twenty commits took one relay").isGreaterThanOrEqualTo(900);
         } finally {
             relayThread.stop();
