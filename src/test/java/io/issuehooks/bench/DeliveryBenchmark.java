@@ -31,7 +31,8 @@ import java.util.Map;
  * </ul>
  * bench.warmup seconds of the same load come first (not counted); for rate and soak, bench.warmupRate events/s
  * instead of bench.rate if set (a node brought up to its load slowly, as a load balancer's slow start would).
- * bench.preload=true first stores the work of a long-running server ({@link Preload}).
+ * bench.preload=true first stores the work of a long-running server ({@link Preload}); bench.preload=paired
+ * compares a fresh database with a preloaded one on two servers at once ({@link StoredWorkPairs}).
  */
 public final class DeliveryBenchmark {
 
@@ -55,9 +56,9 @@ public final class DeliveryBenchmark {
         this.webhooks = webhooks;
         this.warmup = warmup;
         receiver = new BenchReceiver();
-        String orgKey = organizationKey();
+        String orgKey = organizationKey(http, base, "bench-" + webhooks + "-" + System.nanoTime());
         for (int i = 0; i < webhooks; i++) {
-            post("/api/v1/webhooks", orgKey, "{\"url\":\"" + receiver.url("/hook/" + i) + "\",\"name\":\"bench-" + i
+            post(http, base, "/api/v1/webhooks", orgKey, "{\"url\":\"" + receiver.url("/hook/" + i) + "\",\"name\":\"bench-" + i
                     + "\",\"events\":[\"issue.created\",\"issue.status_changed\"]}");
         }
         load = new LoadGenerator(bases, orgKey);
@@ -81,6 +82,10 @@ public final class DeliveryBenchmark {
     }
 
     private static void run(String mode) throws Exception {
+        if ("paired".equals(System.getProperty("bench.preload"))) {
+            StoredWorkPairs.run(mode);
+            return;
+        }
         if (Boolean.getBoolean("bench.preload")) {
             Preload.run(System.getProperty("bench.db.url"), System.getProperty("bench.db.user"), System.getProperty("bench.db.password"));
         }
@@ -364,13 +369,14 @@ public final class DeliveryBenchmark {
         load.failures.set(0);
     }
 
-    private String organizationKey() throws Exception {
-        String body = post("/api/v1/organizations", System.getProperty("bench.token", "bench-token"), "{\"name\":\"bench-" + webhooks + "-" + System.nanoTime() + "\"}");
+    /** A new organisation on the server at {@code base}, created with the bootstrap token: its API key. */
+    static String organizationKey(HttpClient http, String base, String name) throws Exception {
+        String body = post(http, base, "/api/v1/organizations", System.getProperty("bench.token", "bench-token"), "{\"name\":\"" + name + "\"}");
         int at = body.indexOf("\"apiKey\":\"");
         return body.substring(at + 10, body.indexOf('"', at + 10));
     }
 
-    private String post(String path, String key, String json) throws Exception {
+    private static String post(HttpClient http, String base, String path, String key, String json) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -380,7 +386,7 @@ public final class DeliveryBenchmark {
         return r.body();
     }
 
-    private static List<Long> ms(java.util.Collection<Long> nanos) {
+    static List<Long> ms(java.util.Collection<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos.stream().map(n -> n / 1_000_000).toList());
         Collections.sort(sorted);
         return sorted;
