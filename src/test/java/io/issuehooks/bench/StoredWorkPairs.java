@@ -10,8 +10,9 @@ import java.util.Map;
  * at once, one on a fresh database and one on a database with the work of a long-running server stored
  * ({@link Preload}), and the API is measured on each in turn, a few seconds apart, pair after pair (fresh first in
  * odd pairs, preloaded first in even ones). Measured one server at a time, minutes apart, this shared machine's
- * speed moved more between the two than the target allows (docs/operations.md, "Against the targets"). The idle
- * server's own processor time, a second's relay poll, falls into both sides alike.
+ * speed moved more between the two than the target allows (docs/operations.md, "The API alone on stored work, in
+ * pairs"). The processor time of the server not measured (its relay's poll, once a second) falls into both sides
+ * alike.
  *
  * <p>Mode {@code api} only, started by .ci/benchmark with BENCH_PRELOAD=paired: bench.urls names the fresh server,
  * then the preloaded one; bench.db.url2 is the preloaded one's database.
