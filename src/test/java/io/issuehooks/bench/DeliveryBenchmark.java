@@ -364,9 +364,7 @@ public final class DeliveryBenchmark {
     private void reset() {
         receiver.arrivals.clear();
         receiver.duplicates.set(0);
-        load.committed.clear();
-        load.apiLatencies.clear();
-        load.failures.set(0);
+        load.reset();
     }
 
     /** A new organisation on the server at {@code base}, created with the bootstrap token: its API key. */

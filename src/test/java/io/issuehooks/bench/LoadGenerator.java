@@ -66,6 +66,13 @@ final class LoadGenerator {
         this.key = key;
     }
 
+    /** Forgets what earlier calls recorded, so that the next measurement counts only its own. */
+    void reset() {
+        committed.clear();
+        apiLatencies.clear();
+        failures.set(0);
+    }
+
     /** Creates one issue; answers its id, or null when the API did not answer 201. */
     String create(long due) {
         HttpPost post = new HttpPost(issues.get((int) (next.getAndIncrement() % issues.size())));

@@ -2,6 +2,7 @@ package io.issuehooks.bench;
 
 import java.net.http.HttpClient;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,12 +42,11 @@ final class StoredWorkPairs {
             for (int pair = 1; pair <= pairs; pair++) {
                 double raw = RawLimit.measure(receiver, 16, 10);
                 System.out.printf("%n--- pair %d of %d; raw limit %.0f signed POSTs/s ---%n", pair, pairs, raw);
-                List<String> order = pair % 2 == 1 ? List.of("fresh", "preloaded") : List.of("preloaded", "fresh");
-                double first = measure(order.get(0), sides.get(order.get(0)), issues, clients);
-                double second = measure(order.get(1), sides.get(order.get(1)), issues, clients);
-                double fresh = pair % 2 == 1 ? first : second;
-                double preloaded = pair % 2 == 1 ? second : first;
-                differences.add(100 * (preloaded - fresh) / fresh);
+                Map<String, Double> rates = new HashMap<>();
+                for (String side : pair % 2 == 1 ? List.of("fresh", "preloaded") : List.of("preloaded", "fresh")) {
+                    rates.put(side, measure(side, sides.get(side), issues, clients));
+                }
+                differences.add(100 * (rates.get("preloaded") - rates.get("fresh")) / rates.get("fresh"));
             }
         }
         summarize(differences);
@@ -64,9 +64,7 @@ final class StoredWorkPairs {
     }
 
     private static double measure(String name, LoadGenerator load, int issues, int clients) throws Exception {
-        load.committed.clear();
-        load.apiLatencies.clear();
-        load.failures.set(0);
+        load.reset();
         ProcessorTime cpu = ProcessorTime.now();
         double seconds = load.closedLoop(issues, clients);
         List<Long> latencies = DeliveryBenchmark.ms(load.apiLatencies);
