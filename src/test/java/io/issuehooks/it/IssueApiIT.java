@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.issuehooks.testsupport.Api;
 import io.issuehooks.testsupport.Deployments;
+import io.issuehooks.testsupport.ServerThreads;
 import io.issuehooks.testsupport.Tenants;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -12,6 +13,11 @@ import jakarta.json.JsonObjectBuilder;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -72,6 +78,33 @@ class IssueApiIT {
         assertThat(r.header("Location")).endsWith(ISSUES + "/" + issue.getString("id"));
         assertThat(r.header("ETag")).isNotBlank();
         assertThat(api.get("/api/issues/" + issue.getString("id"), org.adminKey()).json()).isEqualTo(issue);
+    }
+
+    @Test
+    void aBurstOfCallsBeyondTheRequestThreadsWaitsItsTurnAndNoneIsRefused() throws Exception {
+        // Five times the request threads (ISSUEHOOKS_HTTP_THREADS, default 8), all sent at once.
+        int calls = 40;
+        ExecutorService clients = Executors.newFixedThreadPool(calls);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                replies.add(clients.submit(() -> {
+                    go.await();
+                    return api.post(ISSUES, org.adminKey(), issue("low").build());
+                }));
+            }
+            go.countDown();
+            for (Future<Api.Reply> reply : replies) {
+                Api.Reply r = reply.get(60, TimeUnit.SECONDS);
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(api.get(ISSUES + "?limit=100", org.adminKey()).json().getJsonArray("data")).hasSize(calls);
+        // WildFly's own default would have started up to 32 threads for them.
+        assertThat(ServerThreads.named(base, "default task-")).as("request threads").isBetween(1L, 8L);
     }
 
     @Test

@@ -27,6 +27,8 @@ class ConfigurationDocTest {
 
     static final Pattern ROW = Pattern.compile("(?m)^\\| `(ISSUEHOOKS_[A-Z_]+)` \\| (?:`([a-z.]+)`|[^|]*) \\| `([^`]*)`");
     static final Pattern SERVER_DEFAULT = Pattern.compile("/system-property=(issuehooks\\.default\\.[a-z.]+):add\\(value=([^)]+)\\)");
+    /** A server setting whose default is written in its expression: ${issuehooks.db.pool.size,env.ISSUEHOOKS_DB_POOL_SIZE:80}. */
+    static final Pattern INLINE_DEFAULT = Pattern.compile("(?m)^[^#\\n]*\\$\\{(issuehooks\\.[a-z.]+),env\\.(ISSUEHOOKS_[A-Z_]+):([^}$]*)}");
 
     /** Variable → the default the summary table gives (its first code span); the property column checked on the way. */
     static Map<String, String> documentedDefaults() throws IOException {
@@ -73,5 +75,20 @@ class ConfigurationDocTest {
             found++;
         }
         assertThat(found).isEqualTo(3);
+    }
+
+    @Test
+    void theSummaryTableGivesTheDefaultsWrittenInTheServersExpressions() throws IOException {
+        Map<String, String> docs = documentedDefaults();
+        Map<String, String> inline = new LinkedHashMap<>();
+        for (String script : new String[] {"wildfly-config/configure.cli", "wildfly-config/configure-remote.cli"}) {
+            Matcher m = INLINE_DEFAULT.matcher(Files.readString(Path.of(script)));
+            while (m.find()) {
+                assertThat(ConfigValues.environmentVariable(m.group(1))).as("variable of %s", m.group(1)).isEqualTo(m.group(2));
+                inline.put(m.group(2), m.group(3));
+            }
+        }
+        assertThat(inline).containsKeys("ISSUEHOOKS_DB_POOL_SIZE", "ISSUEHOOKS_HTTP_THREADS", "ISSUEHOOKS_TRANSACTION_TIMEOUT");
+        inline.forEach((variable, value) -> assertThat(docs.get(variable)).as(variable).isEqualTo(value));
     }
 }
