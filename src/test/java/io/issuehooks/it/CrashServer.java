@@ -1,6 +1,7 @@
 package io.issuehooks.it;
 
 import io.issuehooks.testsupport.Byteman;
+import io.issuehooks.testsupport.ServerManagement;
 import io.issuehooks.testsupport.ServerQueues;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
 
@@ -106,14 +106,6 @@ final class CrashServer {
     }
 
     private static ModelNode broker(ModelNode operation) {
-        try (ModelControllerClient client = ModelControllerClient.Factory.create(HOST, MANAGEMENT_PORT)) {
-            ModelNode result = client.execute(operation);
-            if (!Operations.isSuccessfulOutcome(result)) {
-                throw new IllegalStateException(Operations.getFailureDescription(result).asString());
-            }
-            return Operations.readResult(result);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return new ServerManagement(HOST, 8180).execute(operation);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.issuehooks.testsupport.Api;
 import io.issuehooks.testsupport.Deployments;
-import io.issuehooks.testsupport.ServerThreads;
+import io.issuehooks.testsupport.ServerManagement;
 import io.issuehooks.testsupport.Tenants;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -12,8 +12,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,19 +86,15 @@ class IssueApiIT {
     void aBurstOfCallsBeyondTheRequestThreadsWaitsItsTurnAndNoneIsRefused() throws Exception {
         // Five times the request threads (ISSUEHOOKS_HTTP_THREADS, default 8), all sent at once.
         int calls = 40;
+        CyclicBarrier together = new CyclicBarrier(calls);
+        Callable<Api.Reply> call = () -> {
+            together.await();
+            return api.post(ISSUES, org.adminKey(), issue("low").build());
+        };
         ExecutorService clients = Executors.newFixedThreadPool(calls);
-        CountDownLatch go = new CountDownLatch(1);
         try {
-            List<Future<Api.Reply>> replies = new ArrayList<>();
-            for (int i = 0; i < calls; i++) {
-                replies.add(clients.submit(() -> {
-                    go.await();
-                    return api.post(ISSUES, org.adminKey(), issue("low").build());
-                }));
-            }
-            go.countDown();
-            for (Future<Api.Reply> reply : replies) {
-                Api.Reply r = reply.get(60, TimeUnit.SECONDS);
+            for (Future<Api.Reply> reply : clients.invokeAll(Collections.nCopies(calls, call), 60, TimeUnit.SECONDS)) {
+                Api.Reply r = reply.get();
                 assertThat(r.status()).as(r.toString()).isEqualTo(201);
             }
         } finally {
@@ -104,7 +102,8 @@ class IssueApiIT {
         }
         assertThat(api.get(ISSUES + "?limit=100", org.adminKey()).json().getJsonArray("data")).hasSize(calls);
         // WildFly's own default would have started up to 32 threads for them.
-        assertThat(ServerThreads.named(base, "default task-")).as("request threads").isBetween(1L, 8L);
+        assertThat(new ServerManagement(base.getHost(), base.getPort()).threadsNamed("default task-"))
+                .as("request threads").isBetween(1L, 8L);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
 
@@ -22,26 +21,16 @@ import org.jboss.dmr.ModelNode;
  */
 public final class ServerQueues {
 
-    private final String host;
-    private final int managementPort;
+    private final ServerManagement management;
 
     /** The server whose application answers at {@code httpPort} (8080 plus its offset). */
     public ServerQueues(String host, int httpPort) {
-        this.host = host;
-        this.managementPort = 9990 + (httpPort - 8080);
+        this.management = new ServerManagement(host, httpPort);
     }
 
     public long messages(String queue) {
         ModelNode address = Operations.createAddress("subsystem", "messaging-activemq", "server", "default", "jms-queue", queue);
-        try (ModelControllerClient client = ModelControllerClient.Factory.create(host, managementPort)) {
-            ModelNode result = client.execute(Operations.createReadAttributeOperation(address, "message-count"));
-            if (!Operations.isSuccessfulOutcome(result)) {
-                throw new IllegalStateException(Operations.getFailureDescription(result).asString());
-            }
-            return Operations.readResult(result).asLong();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return management.execute(Operations.createReadAttributeOperation(address, "message-count")).asLong();
     }
 
     /** Until no delivery message waits in the outbox or is queued, scheduled or being delivered. */
@@ -52,7 +41,7 @@ public final class ServerQueues {
 
     /** The messages not yet relayed from the outbox to the queue, as the server's metrics scrape shows them. */
     public long outbox() {
-        return outbox(host + ":" + managementPort);
+        return outbox(management.hostAndPort());
     }
 
     /** The same, for the server whose management interface answers at {@code hostAndPort} (the benchmark's probe too). */

@@ -2,6 +2,7 @@ package io.issuehooks.it.cluster;
 
 import io.issuehooks.delivery.engine.DeliveryMdb;
 import io.issuehooks.testsupport.Await;
+import io.issuehooks.testsupport.ServerManagement;
 import io.issuehooks.testsupport.ServerQueues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
-import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
 
@@ -142,14 +142,6 @@ final class WildFlyNode {
     }
 
     private ModelNode management(ModelNode operation) {
-        try (ModelControllerClient client = ModelControllerClient.Factory.create("127.0.0.1", 9990 + offset)) {
-            ModelNode result = client.execute(operation);
-            if (!Operations.isSuccessfulOutcome(result)) {
-                throw new IllegalStateException(Operations.getFailureDescription(result).asString());
-            }
-            return Operations.readResult(result);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ServerManagement("127.0.0.1", 8080 + offset).execute(operation);
     }
 }
