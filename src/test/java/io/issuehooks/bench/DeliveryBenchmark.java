@@ -123,7 +123,7 @@ public final class DeliveryBenchmark {
             String warmupRateSetting = System.getProperty("bench.warmupRate");
             double warmupRate = warmupRateSetting == null ? rate : Double.parseDouble(warmupRateSetting);
             System.out.printf("Warm-up: up to %.0f events/s for %d s (not counted; calls beyond 64 under way are skipped)%n", warmupRate, warmup);
-            long offered = runAtRate(warmupRate, warmup, 0, new ArrayList<>(), true);
+            long offered = runAtRate(warmupRate, warmup, 0, new ArrayList<>(), new WorstBacklog(), true);
             if (!awaitDeliveries(offered - load.failures.get(), Duration.ofMinutes(10))) {
                 throw new IllegalStateException("the warm-up's deliveries did not arrive within 10 minutes");
             }
@@ -146,13 +146,14 @@ public final class DeliveryBenchmark {
             heap.add(heapReading(0));
         }
         ProcessorTime cpu = ProcessorTime.now();
-        long offered = runAtRate(rate, seconds, heapEvery > 0 ? heapEvery : 0, heap, false);
+        WorstBacklog worst = new WorstBacklog();
+        long offered = runAtRate(rate, seconds, heapEvery > 0 ? heapEvery : 0, heap, worst, false);
         double offeredSeconds = seconds;
-        // Kept up: when the load stops, at most one second's worth of API calls is still waiting for an answer,
-        // and at most one second's worth of deliveries of the answered calls is still on its way.
+        // Kept up: when the load stops, and at every ten-second reading before, at most one second's worth of API
+        // calls is waiting for an answer and at most one second's worth of deliveries of answered calls is on its way.
         int apiBacklog = load.backlogAtEnd;
         long behind = load.committed.size() * (long) webhooks - delivered();
-        boolean keptUp = behind <= rate * webhooks && apiBacklog <= rate;
+        boolean keptUp = behind <= rate * webhooks && apiBacklog <= rate && worst.within(rate, webhooks);
         boolean drained = awaitDeliveries(offered - load.failures.get(), Duration.ofSeconds(30));
         String cpuLine = cpu.since(offered - load.failures.get());
         long expected = (offered - load.failures.get()) * webhooks;
@@ -167,8 +168,8 @@ public final class DeliveryBenchmark {
         System.out.printf("Commit-to-receipt: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", pct(latencies, 50),
                 pct(latencies, 95), pct(latencies, 99), latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1));
         System.out.printf("Kept up: %s (when the offering ended: %d API calls unanswered, %d deliveries of answered calls on "
-                        + "their way; all arrived within 30 s of the last answer: %s)%n", keptUp && drained && load.failures.get() == 0
-                        ? "yes" : "NO", apiBacklog, behind, drained ? "yes" : "no, " + delivered() + " of " + expected);
+                        + "their way; %s; all arrived within 30 s of the last answer: %s)%n", keptUp && drained && load.failures.get() == 0
+                        ? "yes" : "NO", apiBacklog, behind, worst, drained ? "yes" : "no, " + delivered() + " of " + expected);
         System.out.println(cpuLine);
         String timelineFile = System.getProperty("bench.timeline", "");
         if (!timelineFile.isEmpty()) {
@@ -283,7 +284,7 @@ public final class DeliveryBenchmark {
     }
 
     /** Offers the load, printing a line every 10 s (and a heap reading every {@code heapEvery} s if > 0). */
-    private long runAtRate(double rate, int seconds, int heapEvery, List<Long> heap, boolean shed) throws Exception {
+    private long runAtRate(double rate, int seconds, int heapEvery, List<Long> heap, WorstBacklog worst, boolean shed) throws Exception {
         int[] second = {0};
         long[] windowStart = {System.nanoTime()};
         return load.openLoop(rate, seconds, () -> {
@@ -294,6 +295,7 @@ public final class DeliveryBenchmark {
                 windowStart[0] = now;
                 long expected = load.committed.size() * (long) webhooks;
                 long arrived = delivered();
+                worst.note(second[0], load.inFlight.get(), expected - arrived);
                 System.out.printf("  %4d s: %d events committed (%d API calls waiting), %d deliveries arrived (%d on their way); "
                                 + "last 10 s: commit-to-receipt p50 %d ms, p95 %d ms, p99 %d ms%n", second[0], load.committed.size(),
                         load.inFlight.get(), arrived, expected - arrived, pct(window, 50), pct(window, 95), pct(window, 99));
