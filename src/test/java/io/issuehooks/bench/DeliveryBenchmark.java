@@ -149,8 +149,9 @@ public final class DeliveryBenchmark {
         WorstBacklog worst = new WorstBacklog();
         long offered = runAtRate(rate, seconds, heapEvery > 0 ? heapEvery : 0, heap, worst, false);
         double offeredSeconds = seconds;
-        // Kept up: when the load stops, and at every ten-second reading before, at most one second's worth of API
-        // calls is waiting for an answer and at most one second's worth of deliveries of answered calls is on its way.
+        // Kept up: when the load stops, at most one second's worth of API calls is waiting for an answer and at most
+        // one second's worth of deliveries of answered calls is on its way, and at every ten-second reading before at
+        // most five seconds' worth of each (WorstBacklog).
         int apiBacklog = load.backlogAtEnd;
         long behind = load.committed.size() * (long) webhooks - delivered();
         boolean keptUp = behind <= rate * webhooks && apiBacklog <= rate && worst.within(rate, webhooks);
