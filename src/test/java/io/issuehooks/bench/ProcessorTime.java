@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -42,12 +43,18 @@ final class ProcessorTime {
         this.machine = machine;
     }
 
+    /** A reading in which the benchmark is this JVM. */
     static ProcessorTime now() {
-        Map<String, Long> found = new HashMap<>();
         long self = ProcessHandle.current().pid();
+        return of((p, info) -> p.pid() == self);
+    }
+
+    /** A reading in which the benchmark is the process {@code benchmark} accepts (read from beside it: {@link MachineProbe}). */
+    static ProcessorTime of(BiPredicate<ProcessHandle, ProcessHandle.Info> benchmark) {
+        Map<String, Long> found = new HashMap<>();
         ProcessHandle.allProcesses().forEach(p -> {
             ProcessHandle.Info info = p.info(); // read once: each call reads the process's files in /proc again
-            String part = p.pid() == self ? "benchmark" : PARTS.entrySet().stream().filter(e -> e.getValue().test(info))
+            String part = benchmark.test(p, info) ? "benchmark" : PARTS.entrySet().stream().filter(e -> e.getValue().test(info))
                     .map(Map.Entry::getKey).findFirst().orElse(null);
             if (part != null) {
                 found.merge(part, info.totalCpuDuration().map(Duration::toNanos).orElse(0L), Long::sum);
@@ -64,11 +71,8 @@ final class ProcessorTime {
         ProcessorTime later = now();
         double capacity = (later.at - at) * (double) Runtime.getRuntime().availableProcessors();
         StringBuilder line = new StringBuilder("Processor time per event:");
-        nanos.forEach((part, before) -> {
-            long used = later.nanos.getOrDefault(part, before) - before;
-            line.append(String.format(" %s %.2f ms (%.0f%% of the machine),", part, used / 1e6 / Math.max(1, events),
-                    100 * used / capacity));
-        });
+        used(later).forEach((part, used) -> line.append(String.format(" %s %.2f ms (%.0f%% of the machine),", part,
+                used / 1e6 / Math.max(1, events), 100 * used / capacity)));
         if (machine != null && later.machine != null) {
             long total = Arrays.stream(later.machine).sum() - Arrays.stream(machine).sum();
             long idle = later.machine[3] + later.machine[4] - machine[3] - machine[4];
@@ -77,7 +81,14 @@ final class ProcessorTime {
         return line.append(String.format(" (%d events)", events)).toString();
     }
 
-    private static String arguments(ProcessHandle.Info info) {
+    /** Each part's processor time from this reading to {@code later}, in nanoseconds, in this reading's order. */
+    Map<String, Long> used(ProcessorTime later) {
+        Map<String, Long> used = new LinkedHashMap<>();
+        nanos.forEach((part, before) -> used.put(part, later.nanos.getOrDefault(part, before) - before));
+        return used;
+    }
+
+    static String arguments(ProcessHandle.Info info) {
         return info.arguments().map(a -> String.join(" ", a)).orElse("");
     }
 

@@ -18,6 +18,7 @@ import org.jboss.dmr.ModelNode;
 final class CrashServer {
 
     private static final String HOST = "127.0.0.1";
+    private static final int HTTP_PORT = 8180;
     private static final int MANAGEMENT_PORT = 10090;
 
     private CrashServer() {
@@ -92,7 +93,7 @@ final class CrashServer {
     }
 
     static long messageCount(String queue) {
-        return new ServerQueues(HOST, 8180).messages(queue);
+        return new ServerQueues(HOST, HTTP_PORT).messages(queue);
     }
 
     /** Every message the queue has received since the server started, consumed or not. */
@@ -106,6 +107,6 @@ final class CrashServer {
     }
 
     private static ModelNode broker(ModelNode operation) {
-        return new ServerManagement(HOST, 8180).execute(operation);
+        return new ServerManagement(HOST, HTTP_PORT).execute(operation);
     }
 }
