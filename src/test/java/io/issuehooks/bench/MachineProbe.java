@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BiPredicate;
@@ -27,6 +27,8 @@ public final class MachineProbe {
     /** The benchmark's JVM: Maven running {@link DeliveryBenchmark}. */
     private static final BiPredicate<ProcessHandle, ProcessHandle.Info> BENCHMARK =
             (p, info) -> ProcessorTime.arguments(info).contains(DeliveryBenchmark.class.getName());
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private MachineProbe() {
     }
@@ -55,7 +57,7 @@ public final class MachineProbe {
             double wallMs = (System.nanoTime() - wall0) / 1e6;
             ProcessorTime now = ProcessorTime.of(BENCHMARK);
             long issues = issues(database);
-            String time = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+            String time = LocalTime.now(ZoneOffset.UTC).format(TIME); // toString would drop the seconds at :00
             if (last == null || issues <= lastIssues) {
                 System.out.printf("%s,%.0f,%.0f,0,,,%n", time, cpuMs, wallMs);
             } else {
