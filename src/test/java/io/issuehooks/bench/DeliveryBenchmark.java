@@ -45,8 +45,7 @@ public final class DeliveryBenchmark {
     private final int repeat = Integer.getInteger("bench.repeat", 1);
     /** Every node's management interface; the first one is asked about heap and (embedded broker) queues. */
     private final List<ServerProbe> servers = List.of(System.getProperty("bench.controllers", "127.0.0.1:9990").split(","))
-            .stream().map(c -> new ServerProbe(System.getProperty("bench.cli", "target/server/bin/jboss-cli.sh"), c,
-                    System.getProperty("bench.artemis"))).toList();
+            .stream().map(c -> new ServerProbe(c, System.getProperty("bench.artemis"))).toList();
     private final ServerProbe server = servers.get(0);
     private final BenchReceiver receiver;
     private final LoadGenerator load;
@@ -224,7 +223,7 @@ public final class DeliveryBenchmark {
         System.out.printf("Delivery capacity: %d issues x %d webhooks queued with delivery stopped, then drained%n", issues, webhooks);
         reset();
         for (ServerProbe node : servers) {
-            node.run("/deployment=issuehooks.war/subsystem=ejb3/message-driven-bean=DeliveryMdb:stop-delivery");
+            node.mdb("DeliveryMdb", "stop-delivery");
         }
         double stoppedSeconds = load.closedLoop(issues, clients);
         // The same changes, their messages committed with them, but no delivery competing for the machine.
@@ -235,7 +234,7 @@ public final class DeliveryBenchmark {
         }
         long drain = System.nanoTime();
         for (ServerProbe node : servers) {
-            node.run("/deployment=issuehooks.war/subsystem=ejb3/message-driven-bean=DeliveryMdb:start-delivery");
+            node.mdb("DeliveryMdb", "start-delivery");
         }
         awaitDeliveries(issues, Duration.ofMinutes(20));
         double drainSeconds = (System.nanoTime() - drain) / 1e9;

@@ -14,8 +14,18 @@ public final class ServerManagement {
 
     /** The server whose application answers at {@code httpPort} (8080 plus its offset). */
     public ServerManagement(String host, int httpPort) {
-        this.host = host;
-        this.port = 9990 + (httpPort - 8080);
+        this(host + ":" + (9990 + (httpPort - 8080)));
+    }
+
+    private ServerManagement(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        this.host = hostAndPort.substring(0, colon);
+        this.port = Integer.parseInt(hostAndPort.substring(colon + 1));
+    }
+
+    /** The server whose management interface answers at {@code hostAndPort} (the benchmark's bench.controllers). */
+    public static ServerManagement at(String hostAndPort) {
+        return new ServerManagement(hostAndPort);
     }
 
     /** host:port, for the interface's HTTP endpoints (/prometheus). */
