@@ -3,6 +3,10 @@ package io.issuehooks.bench;
 import io.issuehooks.testsupport.ServerManagement;
 import io.issuehooks.testsupport.ServerQueues;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
 
@@ -15,6 +19,13 @@ import org.jboss.dmr.ModelNode;
 final class ServerProbe {
 
     private static final ModelNode MEMORY = Operations.createAddress("core-service", "platform-mbean", "type", "memory");
+    /** The management client's libraries print their versions at INFO amid the figures; held so the levels stay set. */
+    private static final List<Logger> QUIETED = Stream.of("org.jboss", "org.xnio", "org.wildfly.security")
+            .map(name -> {
+                Logger logger = Logger.getLogger(name);
+                logger.setLevel(Level.WARNING);
+                return logger;
+            }).toList();
 
     private final ServerManagement management;
     private final String controller;
