@@ -28,12 +28,12 @@ final class ServerProbe {
             }).toList();
 
     private final ServerManagement management;
-    private final String controller;
+    private final ServerQueues queues;
     private final String artemis;
 
     ServerProbe(String controller, String artemis) {
         this.management = ServerManagement.at(controller);
-        this.controller = controller;
+        this.queues = new ServerQueues(management);
         this.artemis = artemis;
     }
 
@@ -48,8 +48,7 @@ final class ServerProbe {
         if (artemis != null) {
             return remoteQueueDepth(queue);
         }
-        return management.execute(Operations.createReadAttributeOperation(Operations.createAddress("subsystem",
-                "messaging-activemq", "server", "default", "jms-queue", queue), "message-count")).asLong();
+        return queues.messages(queue);
     }
 
     /** Whether messages wait in the deliveries' outbox (the server's issuehooks_delivery_outbox gauge). */
@@ -58,7 +57,7 @@ final class ServerProbe {
     }
 
     long outbox() {
-        return ServerQueues.outbox(controller);
+        return queues.outbox();
     }
 
     /**

@@ -25,7 +25,12 @@ public final class ServerQueues {
 
     /** The server whose application answers at {@code httpPort} (8080 plus its offset). */
     public ServerQueues(String host, int httpPort) {
-        this.management = new ServerManagement(host, httpPort);
+        this(new ServerManagement(host, httpPort));
+    }
+
+    /** The server behind a management interface (the benchmark's probe). */
+    public ServerQueues(ServerManagement management) {
+        this.management = management;
     }
 
     public long messages(String queue) {
@@ -41,12 +46,7 @@ public final class ServerQueues {
 
     /** The messages not yet relayed from the outbox to the queue, as the server's metrics scrape shows them. */
     public long outbox() {
-        return outbox(management.hostAndPort());
-    }
-
-    /** The same, for the server whose management interface answers at {@code hostAndPort} (the benchmark's probe too). */
-    public static long outbox(String hostAndPort) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + hostAndPort + "/prometheus")).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + management.hostAndPort() + "/prometheus")).build();
         try {
             String scrape = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
             for (String line : scrape.split("\n")) {
