@@ -20,6 +20,7 @@ final class CrashServer {
     private static final String HOST = "127.0.0.1";
     private static final int HTTP_PORT = 8180;
     private static final int MANAGEMENT_PORT = 10090;
+    private static final ServerManagement MANAGEMENT = new ServerManagement(HOST, HTTP_PORT);
 
     private CrashServer() {
     }
@@ -41,7 +42,7 @@ final class CrashServer {
                 + " -Dcom.arjuna.ats.arjuna.common.RecoveryEnvironmentBean.periodicRecoveryPeriod=5";
     }
 
-    static final String URL = "http://127.0.0.1:8180/";
+    static final String URL = "http://" + HOST + ":" + HTTP_PORT + "/";
 
     /** The server's process, found by its base directory, while it runs. */
     static Optional<ProcessHandle> process() {
@@ -93,7 +94,7 @@ final class CrashServer {
     }
 
     static long messageCount(String queue) {
-        return new ServerQueues(HOST, HTTP_PORT).messages(queue);
+        return new ServerQueues(MANAGEMENT).messages(queue);
     }
 
     /** Every message the queue has received since the server started, consumed or not. */
@@ -107,6 +108,6 @@ final class CrashServer {
     }
 
     private static ModelNode broker(ModelNode operation) {
-        return new ServerManagement(HOST, HTTP_PORT).execute(operation);
+        return MANAGEMENT.execute(operation);
     }
 }

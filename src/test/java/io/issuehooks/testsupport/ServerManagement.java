@@ -2,6 +2,7 @@ package io.issuehooks.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
@@ -9,33 +10,32 @@ import org.jboss.dmr.ModelNode;
 /** The management interface (port 9990 plus the server's port offset) of the test server whose application answers at a port. */
 public final class ServerManagement {
 
-    private final String host;
-    private final int port;
+    private final InetSocketAddress address;
 
     /** The server whose application answers at {@code httpPort} (8080 plus its offset). */
     public ServerManagement(String host, int httpPort) {
-        this(host + ":" + (9990 + (httpPort - 8080)));
+        this(InetSocketAddress.createUnresolved(host, 9990 + (httpPort - 8080)));
     }
 
-    private ServerManagement(String hostAndPort) {
-        int colon = hostAndPort.lastIndexOf(':');
-        this.host = hostAndPort.substring(0, colon);
-        this.port = Integer.parseInt(hostAndPort.substring(colon + 1));
+    private ServerManagement(InetSocketAddress address) {
+        this.address = address;
     }
 
     /** The server whose management interface answers at {@code hostAndPort} (the benchmark's bench.controllers). */
     public static ServerManagement at(String hostAndPort) {
-        return new ServerManagement(hostAndPort);
+        int colon = hostAndPort.lastIndexOf(':');
+        return new ServerManagement(InetSocketAddress.createUnresolved(hostAndPort.substring(0, colon),
+                Integer.parseInt(hostAndPort.substring(colon + 1))));
     }
 
     /** host:port, for the interface's HTTP endpoints (/prometheus). */
     public String hostAndPort() {
-        return host + ":" + port;
+        return address.getHostString() + ":" + address.getPort();
     }
 
     /** Runs one operation and answers its result; a failed operation throws with the server's description. */
     public ModelNode execute(ModelNode operation) {
-        try (ModelControllerClient client = ModelControllerClient.Factory.create(host, port)) {
+        try (ModelControllerClient client = ModelControllerClient.Factory.create(address.getHostString(), address.getPort())) {
             ModelNode result = client.execute(operation);
             if (!Operations.isSuccessfulOutcome(result)) {
                 throw new IllegalStateException(Operations.getFailureDescription(result).asString());
