@@ -29,23 +29,40 @@ import java.util.TreeMap;
  */
 public final class PerfShares {
 
-    static final List<String> KINDS = List.of("user", "switch/wake", "network", "futex", "disk", "syscall", "other kernel");
+    /** What a sample's stack was doing: a kernel sample is the first kind any of whose markers its stack names. */
+    enum Kind {
+        USER("user"),
+        SWITCH("switch/wake", "__schedule", "reschedule_ipi"),
+        NETWORK("network", " tcp_", " sock_", "net_rx", "inet_"),
+        FUTEX("futex", "futex"),
+        DISK("disk", "fsync", "ext4", "io_submit", " blk_"),
+        SYSCALL("syscall", "do_syscall_64"),
+        OTHER("other kernel");
+
+        final String label;
+        private final List<String> markers;
+
+        Kind(String label, String... markers) {
+            this.label = label;
+            this.markers = List.of(markers);
+        }
+    }
 
     private PerfShares() {
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, long[]> groups = new TreeMap<>();
-        long[] all = new long[KINDS.size()];
+        long[] all = new long[Kind.values().length];
         String thread = null;
         List<String> frames = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); ; line = in.readLine()) {
                 if (line == null || line.isBlank()) {
                     if (thread != null) {
-                        int kind = kind(frames);
+                        int kind = kind(frames).ordinal();
                         all[kind]++;
-                        groups.computeIfAbsent(group(thread), g -> new long[KINDS.size()])[kind]++;
+                        groups.computeIfAbsent(group(thread), g -> new long[all.length])[kind]++;
                     }
                     thread = null;
                     frames.clear();
@@ -59,8 +76,8 @@ public final class PerfShares {
                 }
             }
         }
-        long total = Arrays.stream(all).sum();
-        System.out.printf("%-24s %7s%s%n", "threads", "all", String.join("", KINDS.stream().map(k -> String.format(" %12s", k)).toList()));
+        long total = sum(all);
+        System.out.printf("%-24s %7s%s%n", "threads", "all", String.join("", Arrays.stream(Kind.values()).map(k -> String.format(" %12s", k.label)).toList()));
         print("(the whole machine)", all, total);
         groups.entrySet().stream().sorted((a, b) -> Long.compare(sum(b.getValue()), sum(a.getValue()))).limit(25)
                 .forEach(e -> print(e.getKey(), e.getValue(), total));
@@ -78,27 +95,12 @@ public final class PerfShares {
         return paren < 0 ? name : name.substring(0, paren) + " (…)";
     }
 
-    static int kind(List<String> frames) {
+    static Kind kind(List<String> frames) {
         if (frames.isEmpty() || !frames.get(0).startsWith("ffff")) {
-            return 0;
+            return Kind.USER;
         }
         String stack = String.join(" ", frames);
-        if (stack.contains("__schedule") || stack.contains("reschedule_ipi")) {
-            return 1;
-        }
-        if (stack.contains(" tcp_") || stack.contains(" sock_") || stack.contains("net_rx") || stack.contains("inet_")) {
-            return 2;
-        }
-        if (stack.contains("futex")) {
-            return 3;
-        }
-        if (stack.contains("fsync") || stack.contains("ext4") || stack.contains("io_submit") || stack.contains(" blk_")) {
-            return 4;
-        }
-        if (stack.contains("do_syscall_64")) {
-            return 5;
-        }
-        return 6;
+        return Arrays.stream(Kind.values()).filter(k -> k.markers.stream().anyMatch(stack::contains)).findFirst().orElse(Kind.OTHER);
     }
 
     private static void print(String group, long[] counts, long total) {

@@ -27,6 +27,6 @@ class PerfSharesTest {
     }
 
     private static String kind(String... frames) {
-        return PerfShares.KINDS.get(PerfShares.kind(List.of(frames)));
+        return PerfShares.kind(List.of(frames)).label;
     }
 }

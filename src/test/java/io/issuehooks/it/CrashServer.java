@@ -18,8 +18,8 @@ import org.jboss.dmr.ModelNode;
 final class CrashServer {
 
     private static final String HOST = "127.0.0.1";
-    private static final int HTTP_PORT = 8180;
-    private static final int MANAGEMENT_PORT = 10090;
+    private static final int PORT_OFFSET = 100;
+    private static final int HTTP_PORT = 8080 + PORT_OFFSET;
     private static final ServerManagement MANAGEMENT = new ServerManagement(HOST, HTTP_PORT);
 
     private CrashServer() {
@@ -37,7 +37,7 @@ final class CrashServer {
     /** What arquillian.xml gives the server; kept in step with it. */
     static String baseArguments() {
         return "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true -Djboss.server.base.dir=" + System.getProperty("it.kill.base.dir")
-                + " -Djdk.net.hosts.file=" + System.getProperty("it.hosts.file") + " -Djboss.socket.binding.port-offset=100"
+                + " -Djdk.net.hosts.file=" + System.getProperty("it.hosts.file") + " -Djboss.socket.binding.port-offset=" + PORT_OFFSET
                 + " -Dissuehooks.node.id=issuehooks-it-2"
                 + " -Dcom.arjuna.ats.arjuna.common.RecoveryEnvironmentBean.periodicRecoveryPeriod=5";
     }
@@ -53,11 +53,7 @@ final class CrashServer {
     }
 
     static boolean managementPortClosed() {
-        try (java.net.Socket s = new java.net.Socket(HOST, MANAGEMENT_PORT)) {
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
+        return !MANAGEMENT.listening();
     }
 
     /** The application as built, in the server's deployments directory: every start deploys it. */

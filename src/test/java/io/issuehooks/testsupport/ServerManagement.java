@@ -3,6 +3,7 @@ package io.issuehooks.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
@@ -31,6 +32,15 @@ public final class ServerManagement {
     /** host:port, for the interface's HTTP endpoints (/prometheus). */
     public String hostAndPort() {
         return address.getHostString() + ":" + address.getPort();
+    }
+
+    /** Whether the interface accepts connections: false once the server has stopped or been killed. */
+    public boolean listening() {
+        try (Socket s = new Socket(address.getHostString(), address.getPort())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Runs one operation and answers its result; a failed operation throws with the server's description. */
