@@ -51,7 +51,7 @@ class RelayReadIT {
         transaction.begin();
         try (Connection c = db.getConnection()) {
             for (int i = 0; i < 10; i++) {
-                outbox.readOldest(200);
+                outbox.readOldest(200, null);
                 try (PreparedStatement control = c.prepareStatement("select count(*) from delivery_outbox where id < 0");
                         ResultSet rs = control.executeQuery()) {
                     rs.next();

@@ -3,23 +3,34 @@ package io.issuehooks.delivery.engine;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.function.Consumer;
 
 /**
- * Runs something once the current JTA transaction has committed (after both branches' commits): the engine's only
- * use of transaction synchronizations, interposed so that they run after the resources' own. Only after a commit:
- * what must also happen after a rollback is done by the caller once its transactional call has returned or thrown
- * (DeliveryRelay#finished), which holds also for a transaction the timeout rolled back while its thread waited.
+ * Runs something once the current JTA transaction has completed (after both branches' commits, or the rollback):
+ * the engine's only use of transaction synchronizations, interposed so that they run after the resources' own.
+ * What must also happen after a rollback of the relay's own transactions is done by the caller once its
+ * transactional call has returned or thrown (DeliveryRelay#finished), which holds also for a transaction the timeout
+ * rolled back while its thread waited.
  */
 final class AfterCompletion implements Synchronization {
 
-    private final Runnable action;
+    private final Consumer<Boolean> action;
 
-    private AfterCompletion(Runnable action) {
+    private AfterCompletion(Consumer<Boolean> action) {
         this.action = action;
     }
 
     /** Runs {@code action} if the current transaction commits. */
     static void ifCommitted(TransactionSynchronizationRegistry transactions, Runnable action) {
+        transactions.registerInterposedSynchronization(new AfterCompletion(committed -> {
+            if (committed) {
+                action.run();
+            }
+        }));
+    }
+
+    /** Tells {@code action} whether the current transaction committed, once it has completed either way. */
+    static void either(TransactionSynchronizationRegistry transactions, Consumer<Boolean> action) {
         transactions.registerInterposedSynchronization(new AfterCompletion(action));
     }
 
@@ -30,8 +41,6 @@ final class AfterCompletion implements Synchronization {
 
     @Override
     public void afterCompletion(int status) {
-        if (status == Status.STATUS_COMMITTED) {
-            action.run();
-        }
+        action.accept(status == Status.STATUS_COMMITTED);
     }
 }

@@ -27,6 +27,11 @@ public record DeliveryMessage(UUID eventId, String orderKey, String payload, Lis
     static final String PACED = "paced";
     /** When the event committed, on first attempts relayed from the outbox (their JMS timestamp is the relay's). */
     static final String COMMITTED_AT = "committedAt";
+    /**
+     * On a first attempt handed to the queue by {@link DirectDelivery} rather than by the relay: its outbox row is
+     * still there, to be deleted with its outcomes.
+     */
+    static final String IN_OUTBOX = "inOutbox";
 
     public DeliveryMessage {
         attempts = List.copyOf(attempts);

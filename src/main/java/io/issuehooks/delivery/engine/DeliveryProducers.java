@@ -55,7 +55,18 @@ public class DeliveryProducers {
                         .orElse(DeliverySettings.DEFAULT_WEBHOOK_CONCURRENCY),
                 "Issuehooks/" + version(),
                 ConfigValues.text(config, DeliverySettings.CONSOLE_URL).map(DeliverySettings::consoleUrl).orElse(null),
-                ConfigValues.duration(config, DeliverySettings.RELAY_INTERVAL).orElse(DeliverySettings.DEFAULT_RELAY_INTERVAL)));
+                ConfigValues.duration(config, DeliverySettings.RELAY_INTERVAL).orElse(DeliverySettings.DEFAULT_RELAY_INTERVAL),
+                truth(config, DeliverySettings.DIRECT).or(() -> truth(config, DeliverySettings.SERVER_DEFAULT_DIRECT))
+                        .orElse(DeliverySettings.DEFAULT_DIRECT)));
+    }
+
+    /** true or false, nothing else: a misspelt value stops the start rather than choose a design silently. */
+    private static java.util.Optional<Boolean> truth(Config config, String property) {
+        return ConfigValues.text(config, property).map(text -> switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException(ConfigValues.environmentVariable(property) + " must be true or false, not '" + text + "'");
+        });
     }
 
     /** A setting the server resolves too: the same system property or variable, else the server's own default. */
@@ -75,9 +86,9 @@ public class DeliveryProducers {
     @Produces
     @Singleton
     WebhookHttpClient webhookHttpClient(DeliverySettings delivery, DestinationPolicy policy) {
-        // Every sender thread and every delivery MDB (which sends single attempts itself) may be sending to one
-        // endpoint: the per-route limit must not queue them.
-        return httpClient(delivery, policy, delivery.senderThreads() + delivery.concurrency());
+        // Every sender thread, every delivery MDB and every lane of direct delivery (both send single attempts
+        // themselves) may be sending to one endpoint: the per-route limit must not queue them.
+        return httpClient(delivery, policy, delivery.senderThreads() + 2 * delivery.concurrency());
     }
 
     /** A delivery client from the settings; {@link AttemptRehearsal} builds its own the same way. */

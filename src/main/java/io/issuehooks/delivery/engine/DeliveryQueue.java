@@ -36,7 +36,11 @@ public class DeliveryQueue {
      * attempt from the deliveries' outbox, is when its event committed, from which the delivery latency is measured
      * (0: none, the message's own timestamp counts).
      */
-    public record Relayed(DeliveryMessage message, Duration delay, long committedAt) {
+    public record Relayed(DeliveryMessage message, Duration delay, long committedAt, boolean inOutbox) {
+
+        public Relayed(DeliveryMessage message, Duration delay, long committedAt) {
+            this(message, delay, committedAt, false);
+        }
     }
 
     /** Sends the messages, to be handed out after the delay (retries, deferred attempts, redeliveries). */
@@ -56,6 +60,9 @@ public class DeliveryQueue {
                 r.message().write(m);
                 if (r.committedAt() > 0) {
                     m.setLongProperty(DeliveryMessage.COMMITTED_AT, r.committedAt());
+                }
+                if (r.inOutbox()) {
+                    m.setBooleanProperty(DeliveryMessage.IN_OUTBOX, true);
                 }
                 producer.setDeliveryDelay(r.delay().toMillis()).send(queue, m);
             }

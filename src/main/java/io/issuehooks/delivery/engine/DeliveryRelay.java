@@ -34,6 +34,9 @@ public class DeliveryRelay {
     @Inject
     RetrySchedule schedule;
 
+    @Inject
+    DirectDelivery direct;
+
     private final AtomicInteger committing = new AtomicInteger();
     /** Used by this server's relay thread only, one batch at a time. */
     private final RelayBatchLimit limit = new RelayBatchLimit();
@@ -49,7 +52,7 @@ public class DeliveryRelay {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean relayOldest() {
-        List<DeliveryOutbox.Stored> oldest = outbox.readOldest(limit.limit());
+        List<DeliveryOutbox.Stored> oldest = outbox.readOldest(limit.limit(), direct.relayOnlyBefore());
         if (!oldest.isEmpty()) {
             committing.set(oldest.size());
             send(oldest);

@@ -1,5 +1,6 @@
 package io.issuehooks.delivery.engine;
 
+import io.issuehooks.delivery.store.DeliveryOutbox;
 import io.issuehooks.delivery.store.DeliveryReader;
 import io.issuehooks.delivery.store.DeliveryStatus;
 import io.issuehooks.delivery.store.DeliveryWriter;
@@ -60,6 +61,9 @@ public class DeliveryService {
     @Inject
     DeliveryMetrics metrics;
 
+    @Inject
+    DeliveryOutbox outbox;
+
     @Resource(lookup = "java:jboss/ee/concurrency/executor/issuehooks-delivery")
     ManagedExecutorService senders;
 
@@ -71,6 +75,14 @@ public class DeliveryService {
      * ({@link OutcomeRecorder}). Anything thrown makes the broker hand the message out again after its redelivery delay.
      */
     public void attempt(DeliveryMessage message, long queuedAtMillis) {
+        attempt(message, queuedAtMillis, false);
+    }
+
+    /**
+     * {@link #attempt(DeliveryMessage, long)}; {@code inOutbox}: the message was not relayed, its row is still in the
+     * deliveries' outbox ({@link DirectDelivery}), and goes with the message's outcomes, or on its own if there are none.
+     */
+    public void attempt(DeliveryMessage message, long queuedAtMillis, boolean inOutbox) {
         List<PlannedAttempt> attempts = message.attempts();
         Map<UUID, DeliveryReader.Target> targets = reader.targets(attempts.stream().map(PlannedAttempt::deliveryId).toList());
         List<UUID> unseen = attempts.stream().filter(a -> !targets.containsKey(a.deliveryId()))
@@ -111,9 +123,18 @@ public class DeliveryService {
                 queue.send(List.of(message.deferred(a, admission.paced())), admission.delay());
             }
         }
-        if (!due.isEmpty()) {
+        DeliveryOutbox.Key row = inOutbox ? new DeliveryOutbox.Key(message.eventId(), message.attemptsText()) : null;
+        if (due.isEmpty()) {
+            if (row != null) {
+                outbox.removeDone(row); // every attempt recorded, deferred or taken out: nothing is left of the message
+            }
+        } else {
             List<OutcomeRecorder.Sent> sent = sendAll(message, due, targets);
-            log.recordAttempts(message, sent);
+            if (row == null) {
+                log.recordAttempts(message, sent);
+            } else {
+                log.recordAttempts(message, sent, row);
+            }
             for (OutcomeRecorder.Sent s : sent) {
                 metrics.attempted(s.outcome());
                 if (s.outcome().success() && s.attempt().number() == 1 && queuedAtMillis > 0) {

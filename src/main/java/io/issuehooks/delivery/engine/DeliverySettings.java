@@ -24,7 +24,7 @@ public record DeliverySettings(
         @Positive(message = "ISSUEHOOKS_SENDER_THREADS must be at least 1") int senderThreads,
         @Min(value = 1, message = "ISSUEHOOKS_WEBHOOK_CONCURRENCY must be from 1 to 1000")
         @Max(value = 1000, message = "ISSUEHOOKS_WEBHOOK_CONCURRENCY must be from 1 to 1000") int webhookConcurrency,
-        String userAgent, String consoleUrl, Duration relayInterval) {
+        String userAgent, String consoleUrl, Duration relayInterval, boolean direct) {
 
     public static final String CONNECT_TIMEOUT = "issuehooks.connect.timeout";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -35,6 +35,16 @@ public record DeliverySettings(
     /** The least time between the starts of two relays of the outbox ({@code DeliveryRelayThread}); 0s: none. */
     public static final String RELAY_INTERVAL = "issuehooks.relay.interval";
     public static final Duration DEFAULT_RELAY_INTERVAL = Duration.ofMillis(10);
+    /**
+     * Whether an event's first attempts are made by the server that committed it, straight after the commit
+     * ({@code DirectDelivery}), rather than relayed to the queue; the relay then sends only what a previous run of
+     * the server left in the outbox. A single server's setting: the nodes of a cluster relay (configure-remote.cli
+     * sets the server default {@link #SERVER_DEFAULT_DIRECT} to false), so that an issue's events reach the queue in
+     * order whichever node committed them.
+     */
+    public static final String DIRECT = "issuehooks.delivery.direct";
+    public static final String SERVER_DEFAULT_DIRECT = "issuehooks.default.delivery.direct";
+    public static final boolean DEFAULT_DIRECT = true;
     public static final String WEBHOOK_CONCURRENCY = "issuehooks.webhook.concurrency";
     public static final int DEFAULT_WEBHOOK_CONCURRENCY = 8;
     /** No default: empty, public addresses only ({@code DestinationPolicy.fromSetting}). */

@@ -6,13 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Where fan-out puts the messages of an event's first attempts: rows of the deliveries' outbox, in the caller's
  * transaction, rather than messages, so that the transaction recording an event (an API call's) commits in the
- * database alone, with no broker branch, marker or transaction-log record. Once it has committed, this server's
- * relay is woken to send them ({@link DeliveryRelayThread}).
+ * database alone, with no broker branch, marker or transaction-log record. Then either this server delivers them
+ * itself once the transaction has committed ({@link DirectDelivery}, a single server), their rows deleted with their
+ * outcomes, or this server's relay is woken to send them to the queue ({@link DeliveryRelayThread}, a cluster).
+ * Either way a row outlives its message until what it asked for is done: a crash leaves it to the relay.
  */
 @ApplicationScoped
 public class FirstAttemptOutbox {
@@ -23,6 +26,9 @@ public class FirstAttemptOutbox {
     @Inject
     DeliveryRelayThread relay;
 
+    @Inject
+    DirectDelivery direct;
+
     @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
 
@@ -31,10 +37,23 @@ public class FirstAttemptOutbox {
         if (messages.isEmpty()) {
             return;
         }
-        outbox.add(messages.stream()
+        // Asked before the rows are written: rows written once the server delivers directly are its own, which the
+        // relay leaves alone (DirectDelivery#relayOnlyBefore).
+        boolean directly = direct.accepting();
+        Instant written = outbox.add(messages.stream()
                 .map(m -> new DeliveryOutbox.Entry(m.eventId(), m.orderKey(), m.group(), m.attemptsText()))
                 .toList());
-        if (transactions.getResource(FirstAttemptOutbox.class) == null) { // once per transaction
+        if (directly) {
+            // Queued now, while this transaction holds its issues' locks, so that a later change of an issue queues
+            // behind it; delivered once the commit is known, dropped if it rolls back.
+            java.util.function.Consumer<Boolean> held = direct.hold(messages, written);
+            try {
+                AfterCompletion.either(transactions, held);
+            } catch (RuntimeException e) {
+                held.accept(false); // never left waiting for a commit it will not hear of
+                throw e;
+            }
+        } else if (transactions.getResource(FirstAttemptOutbox.class) == null) { // once per transaction
             transactions.putResource(FirstAttemptOutbox.class, Boolean.TRUE);
             AfterCompletion.ifCommitted(transactions, relay::wake);
         }

@@ -1,5 +1,6 @@
 package io.issuehooks.delivery.engine;
 
+import io.issuehooks.delivery.store.DeliveryOutbox;
 import io.issuehooks.delivery.store.DeliveryWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,12 +45,14 @@ public class GroupedOutcomeWriter {
     /** One caller's outcomes and, once committed, what came of them. */
     private static final class Pending {
         final List<DeliveryWriter.Outcome> outcomes;
+        final List<DeliveryOutbox.Key> delivered;
         boolean done;
         List<UUID> raised = List.of();
         RuntimeException failure;
 
-        Pending(List<DeliveryWriter.Outcome> outcomes) {
+        Pending(List<DeliveryWriter.Outcome> outcomes, List<DeliveryOutbox.Key> delivered) {
             this.outcomes = outcomes;
+            this.delivered = delivered;
         }
     }
 
@@ -58,7 +61,12 @@ public class GroupedOutcomeWriter {
      * the operational events this caller is to fan out (DeliveryWriter.record).
      */
     public List<UUID> record(List<DeliveryWriter.Outcome> outcomes) {
-        Pending mine = new Pending(outcomes);
+        return record(outcomes, List.of());
+    }
+
+    /** {@link #record(List)}, deleting in the same commit the outbox rows of the messages delivered without the relay. */
+    public List<UUID> record(List<DeliveryWriter.Outcome> outcomes, List<DeliveryOutbox.Key> delivered) {
+        Pending mine = new Pending(outcomes, delivered);
         boolean interrupted = false;
         try {
             synchronized (lock) {
@@ -125,15 +133,19 @@ public class GroupedOutcomeWriter {
     private void commit(List<Pending> group) {
         try {
             List<DeliveryWriter.Outcome> all = new ArrayList<>();
-            group.forEach(p -> all.addAll(p.outcomes));
-            group.get(0).raised = writer.record(all).raised();
+            List<DeliveryOutbox.Key> delivered = new ArrayList<>();
+            group.forEach(p -> {
+                all.addAll(p.outcomes);
+                delivered.addAll(p.delivered);
+            });
+            group.get(0).raised = writer.record(all, delivered).raised();
         } catch (RuntimeException e) {
             if (group.size() == 1) {
                 group.get(0).failure = e;
             } else {
                 for (Pending p : group) {
                     try {
-                        p.raised = writer.record(p.outcomes).raised();
+                        p.raised = writer.record(p.outcomes, p.delivered).raised();
                     } catch (RuntimeException alone) {
                         p.failure = alone;
                     }

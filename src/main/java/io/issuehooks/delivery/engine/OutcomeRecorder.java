@@ -1,5 +1,6 @@
 package io.issuehooks.delivery.engine;
 
+import io.issuehooks.delivery.store.DeliveryOutbox;
 import io.issuehooks.delivery.store.DeliveryReader;
 import io.issuehooks.delivery.store.DeliveryStatus;
 import io.issuehooks.delivery.store.DeliveryWriter;
@@ -68,15 +69,23 @@ public class OutcomeRecorder {
      * outside any JTA transaction.
      */
     public void recordAttempts(DeliveryMessage message, List<Sent> attempts) {
-        record(message, attempts, true, true);
+        record(message, attempts, true, true, List.of());
+    }
+
+    /**
+     * {@link #recordAttempts}, for a message delivered without the relay: its outbox row ({@code row}) is deleted in
+     * the outcomes' commit, so that it is relayed (after a restart) only if its outcomes were not recorded.
+     */
+    public void recordAttempts(DeliveryMessage message, List<Sent> attempts, DeliveryOutbox.Key row) {
+        record(message, attempts, true, true, List.of(row));
     }
 
     /** Records a test event's one attempt: never retried, and no count for the webhook's health. */
     public void recordTest(DeliveryMessage message, Sent attempt) {
-        record(message, List.of(attempt), false, false);
+        record(message, List.of(attempt), false, false, List.of());
     }
 
-    private void record(DeliveryMessage message, List<Sent> attempts, boolean retries, boolean health) {
+    private void record(DeliveryMessage message, List<Sent> attempts, boolean retries, boolean health, List<DeliveryOutbox.Key> rows) {
         Instant now = Times.now();
         List<DeliveryWriter.Outcome> outcomes = new ArrayList<>();
         for (Sent sent : attempts) {
@@ -88,7 +97,7 @@ public class OutcomeRecorder {
         }
         // A message's outcomes share a commit with those of the messages finishing at the same time; a test event's
         // one outcome commits on its own.
-        fanOut(health ? grouped.record(outcomes) : writer.record(outcomes).raised());
+        fanOut(health ? grouped.record(outcomes, rows) : writer.record(outcomes).raised());
     }
 
     /**

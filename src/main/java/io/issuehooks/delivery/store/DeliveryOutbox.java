@@ -28,6 +28,13 @@ public class DeliveryOutbox {
     public record Entry(UUID eventId, String orderKey, String group, String attempts) {
     }
 
+    /**
+     * Which row a message came from, where a message does not know its row's id: its event and its attempts' text,
+     * unique among the outbox's rows (each attempt is of one delivery, and a delivery is in one message).
+     */
+    public record Key(UUID eventId, String attempts) {
+    }
+
     /** A stored message with its place in the order, when it was written, and its event's payload (null: gone). */
     public record Stored(long id, Entry entry, Instant createdAt, String payload) {
     }
@@ -35,12 +42,14 @@ public class DeliveryOutbox {
     @Resource(lookup = "java:jboss/datasources/IssuehooksDS")
     DataSource db;
 
+    /** Writes the entries; answers the time they are written with ({@code created_at}). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void add(List<Entry> entries) {
+    public Instant add(List<Entry> entries) {
+        Instant written = Times.now();
         if (entries.isEmpty()) {
-            return;
+            return written;
         }
-        OffsetDateTime now = Times.utc(Times.now());
+        OffsetDateTime now = Times.utc(written);
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
                 "insert into delivery_outbox (event_id, order_key, group_id, attempts, created_at) values (?, ?, ?, ?, ?)")) {
             for (Entry e : entries) {
@@ -55,6 +64,7 @@ public class DeliveryOutbox {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write the deliveries' outbox", e);
         }
+        return written;
     }
 
     /**
@@ -124,12 +134,15 @@ public class DeliveryOutbox {
      * every event waiting behind it as long (docs/operations.md, "A plan kept from an empty database").
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Stored> readOldest(int limit) {
+    public List<Stored> readOldest(int limit, Instant writtenBefore) {
         try (Connection c = db.getConnection()) {
             try (Statement s = c.createStatement()) {
                 List<Stored> stored = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("select o.id, o.event_id, o.order_key, o.group_id, o.attempts, o.created_at, "
-                        + "e.payload from delivery_outbox o left join issue_event e on e.id = o.event_id order by o.id limit " + limit)) {
+                        + "e.payload from delivery_outbox o left join issue_event e on e.id = o.event_id"
+                        + (writtenBefore == null ? "" : " where o.created_at < timestamp with time zone '"
+                                + LITERAL.format(Times.utc(writtenBefore)) + "'")
+                        + " order by o.id limit " + limit)) {
                     while (rs.next()) {
                         stored.add(new Stored(rs.getLong(1), new Entry(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                                 rs.getString(5)), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)));
@@ -139,6 +152,35 @@ public class DeliveryOutbox {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the deliveries' outbox", e);
+        }
+    }
+
+    /** A time as a literal both PostgreSQL and H2 read (the statement is planned afresh, see above). */
+    private static final java.time.format.DateTimeFormatter LITERAL =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSxxx");
+
+    /**
+     * Deletes the rows of messages delivered without the relay, on the caller's connection, in its transaction (the
+     * outcomes' local one, {@link DeliveryWriter#record}).
+     */
+    static void remove(Connection c, List<Key> keys) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("delete from delivery_outbox where event_id = ? and attempts = ?")) {
+            for (Key k : keys) {
+                s.setObject(1, k.eventId());
+                s.setString(2, k.attempts());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Deletes the row of a message delivered without the relay that had no outcome to record, on its own. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void removeDone(Key key) {
+        try (Connection c = db.getConnection()) {
+            remove(c, List.of(key));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot empty the deliveries' outbox", e);
         }
     }
 

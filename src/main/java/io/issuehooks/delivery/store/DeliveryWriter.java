@@ -171,9 +171,21 @@ public class DeliveryWriter {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Recorded record(List<Outcome> outcomes) {
+        return record(outcomes, List.of());
+    }
+
+    /**
+     * {@link #record(List)}, and in the same transaction the outbox rows of the messages these outcomes answer that
+     * were delivered without the relay ({@code done}): a row goes when its message's outcomes are recorded.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Recorded record(List<Outcome> outcomes, List<DeliveryOutbox.Key> done) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
+                if (!done.isEmpty()) {
+                    DeliveryOutbox.remove(c, done);
+                }
                 Set<UUID> updated = postgres(c) ? updateAll(c, outcomes) : updateEach(c, outcomes);
                 List<Outcome> recorded = outcomes.stream().filter(o -> updated.contains(o.attempt().deliveryId())).toList();
                 if (!recorded.isEmpty()) {
