@@ -53,11 +53,12 @@ public class StartupReport {
         Duration retention = RetentionJob.retention(config);
         LOG.info(() -> String.format("%s started. Retry schedule %s (Retry-After honoured up to %s); timeouts: connect %s, "
                         + "request %s; webhooks disabled after %s of failures; %d concurrent delivery messages, %d sender "
-                        + "threads; delivery log kept %s; networks allowed besides public addresses: %s; secret rotation "
+                        + "threads; first attempts %s; delivery log kept %s; networks allowed besides public addresses: %s; secret rotation "
                         + "grace %s; bootstrap key %s; server key from %s; warm-up before ready %s",
                 delivery.userAgent(), schedule.delays().stream().map(Durations::format).collect(Collectors.joining(",")),
                 format(schedule.retryAfterCap()), format(delivery.connectTimeout()), format(delivery.requestTimeout()),
-                format(delivery.disableAfter()), delivery.concurrency(), delivery.senderThreads(), format(retention),
+                format(delivery.disableAfter()), delivery.concurrency(), delivery.senderThreads(),
+                delivery.direct() ? "delivered by this server" : "relayed to the queue", format(retention),
                 destinations.allowedNetworks().isEmpty() ? "none" : destinations.allowedNetworks(),
                 format(webhooks.rotationGrace()),
                 AuthenticationFilter.bootstrapToken(config).isPresent() ? "set" : "NOT set (no organisation can be created)",

@@ -99,8 +99,23 @@ class CrashRecoveryIT {
     }
 
     @Test
+    void aChangeCommittedBeforeTheServerDeliveredItIsRelayedAfterTheRestart() throws Exception {
+        Fixture f = start("kill-between-change-commit-and-direct-delivery.btm");
+        String hook = f.webhook(receiver.url("/held"), "issue.created").getString("id");
+
+        issueWhileTheServerDies(f); // committed, its row in the outbox; the server dies before its own delivery starts
+        restartAfterTheCrash();
+
+        // The row was written before the restart: the relay sends it, and its outcome deletes it.
+        String issue = issueOf(receiver.await("/held", 1, WAIT).get(0));
+        assertThat(f.awaitDelivery(hook, Fixture.status("succeeded"), WAIT).getInt("attemptCount")).isEqualTo(1);
+        assertDeliveredOnceEach(f, "/held", issue);
+        assertThat(CrashServer.outboxRows(hook)).as("the webhook's messages left in the outbox").isZero();
+    }
+
+    @Test
     void aChangeCommittedBeforeTheServerDiedIsRelayedAfterTheRestart() throws Exception {
-        Fixture f = start("kill-between-change-commit-and-relay.btm");
+        Fixture f = startRelaying("kill-between-change-commit-and-relay.btm");
         String hook = f.webhook(receiver.url("/outbox"), "issue.created").getString("id");
 
         issueWhileTheServerDies(f); // committed, with its message in the outbox; the relay dies before sending it
@@ -113,7 +128,7 @@ class CrashRecoveryIT {
 
     @Test
     void aRelayedBatchWhoseDatabaseCommitHappenedIsDeliveredEvenIfTheBrokerCommitDidNot() throws Exception {
-        Fixture f = start("kill-between-database-and-broker-commit.btm");
+        Fixture f = startRelaying("kill-between-database-and-broker-commit.btm");
         String hook = f.webhook(receiver.url("/committed"), "issue.created").getString("id");
 
         issueWhileTheServerDies(f); // committed; the relay dies between its database commit and the broker's
@@ -128,7 +143,7 @@ class CrashRecoveryIT {
 
     @Test
     void aRelayedBatchKilledBeforeItsDatabaseCommitIsRelayedOnceAfterTheRestart() throws Exception {
-        Fixture f = start("kill-between-broker-prepare-and-database-commit.btm");
+        Fixture f = startRelaying("kill-between-broker-prepare-and-database-commit.btm");
         String hook = f.webhook(receiver.url("/uncommitted"), "issue.created").getString("id");
 
         issueWhileTheServerDies(f); // committed; the relay dies after the broker prepared its batch
@@ -241,7 +256,19 @@ class CrashRecoveryIT {
 
     /** Starts the server (with a Byteman rule that kills it at one point, or none) and makes an organisation. */
     private Fixture start(String rule) throws Exception {
-        controller.start(SERVER, Map.of("javaVmArguments", rule == null ? CrashServer.baseArguments() : CrashServer.jvmArguments(rule)));
+        return startWith(rule == null ? CrashServer.baseArguments() : CrashServer.jvmArguments(rule));
+    }
+
+    /**
+     * Starts the server as a cluster's node runs, relaying every first attempt to the queue (no direct delivery),
+     * with a rule that kills it in the relay; it restarts delivering directly, as a single server does.
+     */
+    private Fixture startRelaying(String rule) throws Exception {
+        return startWith(CrashServer.jvmArguments(rule) + " -Dissuehooks.delivery.direct=false");
+    }
+
+    private Fixture startWith(String arguments) throws Exception {
+        controller.start(SERVER, Map.of("javaVmArguments", arguments));
         Await.healthy(CrashServer.URL, WAIT);
         return new Fixture(new URL(CrashServer.URL));
     }

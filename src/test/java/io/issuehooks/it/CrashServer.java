@@ -1,6 +1,7 @@
 package io.issuehooks.it;
 
 import io.issuehooks.testsupport.Byteman;
+import io.issuehooks.testsupport.Database;
 import io.issuehooks.testsupport.ServerManagement;
 import io.issuehooks.testsupport.ServerQueues;
 import java.io.IOException;
@@ -97,6 +98,12 @@ final class CrashServer {
     static long messagesAdded(String queue) {
         return broker(Operations.createReadAttributeOperation(Operations.createAddress("subsystem", "messaging-activemq",
                 "server", "default", "jms-queue", queue), "messages-added")).asLong();
+    }
+
+    /** The outbox rows of the webhook's deliveries' events: none once every message it was sent has been delivered. */
+    static long outboxRows(String webhookId) {
+        return ((Number) Database.query("select count(*) as n from delivery_outbox where event_id in "
+                + "(select event_id from delivery where webhook_id = ?)", java.util.UUID.fromString(webhookId)).get(0).get("n")).longValue();
     }
 
     private static ModelNode brokerAddress() {

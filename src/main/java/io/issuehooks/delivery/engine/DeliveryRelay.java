@@ -37,9 +37,26 @@ public class DeliveryRelay {
     @Inject
     DirectDelivery direct;
 
+    /**
+     * How long after the start rows written before it may still appear: a transaction begun before the start commits
+     * within its timeout (ISSUEHOOKS_TRANSACTION_TIMEOUT, 60 s by default), so the relay keeps looking this long.
+     */
+    static final Duration LEFTOVER_WINDOW = Duration.ofMinutes(10);
+
     private final AtomicInteger committing = new AtomicInteger();
+    /** Delivering directly, the relay has sent every row a previous run left: no row it would send can appear. */
+    private volatile boolean leftoversRelayed;
     /** Used by this server's relay thread only, one batch at a time. */
     private final RelayBatchLimit limit = new RelayBatchLimit();
+
+    /**
+     * Whether a relay could find anything: not once this server, delivering first attempts itself, has relayed what a
+     * previous run left, since every row written after its start is its own. The relay thread then stops reading the
+     * outbox every second, a read that under load scans as many dead rows as events went through (autovacuum off).
+     */
+    public boolean anythingToRelay() {
+        return !leftoversRelayed;
+    }
 
     /** The relay's turn, to be held across {@link #relayOldest} (see {@link DeliveryOutbox#takeTurn}). */
     public DeliveryOutbox.Turn takeTurn() {
@@ -52,7 +69,11 @@ public class DeliveryRelay {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean relayOldest() {
-        List<DeliveryOutbox.Stored> oldest = outbox.readOldest(limit.limit(), direct.relayOnlyBefore());
+        Instant before = direct.relayOnlyBefore();
+        List<DeliveryOutbox.Stored> oldest = outbox.readOldest(limit.limit(), before);
+        if (before != null && oldest.isEmpty() && Times.now().isAfter(before.plus(LEFTOVER_WINDOW))) {
+            leftoversRelayed = true;
+        }
         if (!oldest.isEmpty()) {
             committing.set(oldest.size());
             send(oldest);

@@ -109,6 +109,9 @@ public class DeliveryRelayThread {
     }
 
     private boolean relayOnce() {
+        if (!relay.anythingToRelay()) {
+            return false;
+        }
         try (var turn = relay.takeTurn()) { // given back once the batch's transaction is over, not at its database commit
             return relay.relayOldest();
         } finally {

@@ -115,7 +115,8 @@ public class DirectDelivery {
     }
 
     private void deliver(Held h) {
-        Duration wait = Duration.between(Times.now(), h.written.plus(schedule.delays().get(0)));
+        Duration firstWait = schedule.delays().get(0);
+        Duration wait = firstWait.isZero() ? Duration.ZERO : Duration.between(Times.now(), h.written.plus(firstWait));
         if (wait.isNegative() || wait.isZero()) {
             try {
                 deliveries.attempt(h.message, h.written.toEpochMilli(), true);

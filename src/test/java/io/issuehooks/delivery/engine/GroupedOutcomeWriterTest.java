@@ -3,6 +3,7 @@ package io.issuehooks.delivery.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.issuehooks.delivery.store.DeliveryOutbox;
 import io.issuehooks.delivery.store.DeliveryStatus;
 import io.issuehooks.delivery.store.DeliveryWriter;
 import io.issuehooks.delivery.store.PlannedAttempt;
@@ -111,11 +112,29 @@ class GroupedOutcomeWriterTest {
         assertThat(database.commits).extracting(List::size).containsExactlyInAnyOrder(1, 600, 600, 1200);
     }
 
-    private CompletableFuture<List<UUID>> call(List<DeliveryWriter.Outcome> outcomes) {
+    @Test
+    void theOutboxRowsOfMessagesDeliveredDirectlyAreDeletedInTheCommitOfTheirOutcomes() throws Exception {
+        CompletableFuture<List<UUID>> lone = call(outcomes(1));
+        awaitCommits(1);
+        DeliveryOutbox.Key a = new DeliveryOutbox.Key(UUID.randomUUID(), "a");
+        DeliveryOutbox.Key b = new DeliveryOutbox.Key(UUID.randomUUID(), "b");
+        List<CompletableFuture<List<UUID>>> queued = List.of(call(outcomes(1), a), call(outcomes(2)), call(outcomes(1), b));
+        awaitWaiting(4);
+
+        database.hold.countDown();
+
+        for (CompletableFuture<List<UUID>> q : queued) {
+            q.get(10, TimeUnit.SECONDS);
+        }
+        lone.get(10, TimeUnit.SECONDS);
+        assertThat(database.rowsDeleted).containsExactly(List.of(), List.of(a, b));
+    }
+
+    private CompletableFuture<List<UUID>> call(List<DeliveryWriter.Outcome> outcomes, DeliveryOutbox.Key... rows) {
         CompletableFuture<List<UUID>> result = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                result.complete(grouped.record(outcomes));
+                result.complete(grouped.record(outcomes, List.of(rows)));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -160,8 +179,10 @@ class GroupedOutcomeWriterTest {
         final List<List<Outcome>> commits = new CopyOnWriteArrayList<>();
         volatile Predicate<List<Outcome>> failWhen = c -> false;
 
+        final List<List<DeliveryOutbox.Key>> rowsDeleted = new CopyOnWriteArrayList<>();
+
         @Override
-        public Recorded record(List<Outcome> outcomes) {
+        public Recorded record(List<Outcome> outcomes, List<DeliveryOutbox.Key> done) {
             started.add(List.copyOf(outcomes));
             if (started.size() == 1) {
                 try {
@@ -174,6 +195,7 @@ class GroupedOutcomeWriterTest {
                 throw new IllegalStateException("cannot record");
             }
             commits.add(List.copyOf(outcomes));
+            rowsDeleted.add(List.copyOf(done));
             return new Recorded(Set.of(), List.of());
         }
 

@@ -1,0 +1,135 @@
+package io.issuehooks.delivery.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.issuehooks.delivery.store.PlannedAttempt;
+import io.issuehooks.platform.Times;
+import io.issuehooks.testsupport.Await;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lanes of direct delivery: an issue's messages are delivered in the order their transactions queued them,
+ * whichever transaction's outcome is known first; a rolled-back transaction's messages never; a message that cannot
+ * be delivered here (or must wait) goes to the queue with its outbox row still to be deleted.
+ */
+class DirectDeliveryTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final List<String> delivered = new CopyOnWriteArrayList<>();
+    private final List<DeliveryQueue.Relayed> queued = new CopyOnWriteArrayList<>();
+    private DirectDelivery direct;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        direct.stop();
+    }
+
+    @Test
+    void anIssuesMessagesAreDeliveredInTheOrderTheyWereQueuedWhicheverCommitIsHeardOfFirst() {
+        direct = started(Duration.ZERO, null);
+        Consumer<Boolean> first = direct.hold(List.of(message("issue-1", "first")), Times.now());
+        Consumer<Boolean> second = direct.hold(List.of(message("issue-1", "second")), Times.now());
+
+        second.accept(true); // the later transaction's outcome is heard of first: it waits behind the earlier one
+        first.accept(true);
+
+        Await.until(() -> delivered.size() == 2, WAIT, "both delivered");
+        assertThat(delivered).containsExactly("first", "second");
+    }
+
+    @Test
+    void aLaneWaitsForTheOutcomeOfItsFirstMessageAndDropsARolledBackOne() {
+        direct = started(Duration.ZERO, null);
+        Consumer<Boolean> rolledBack = direct.hold(List.of(message("issue-2", "rolled back")), Times.now());
+        Consumer<Boolean> committed = direct.hold(List.of(message("issue-2", "committed")), Times.now());
+        committed.accept(true);
+
+        assertThat(delivered).as("nothing before the first transaction's outcome is known").isEmpty();
+        rolledBack.accept(false);
+
+        Await.until(() -> delivered.size() == 1, WAIT, "the committed one delivered");
+        assertThat(delivered).containsExactly("committed");
+        assertThat(queued).isEmpty();
+    }
+
+    @Test
+    void aMessageWhoseDeliveryFailsHereGoesToTheQueueWithItsOutboxRow() {
+        direct = started(Duration.ZERO, new IllegalStateException("the database is away"));
+        Instant written = Times.now();
+        direct.hold(List.of(message("issue-3", "failed")), written).accept(true);
+
+        Await.until(() -> queued.size() == 1, WAIT, "handed to the queue");
+        DeliveryQueue.Relayed r = queued.get(0);
+        assertThat(r.message().payload()).isEqualTo("failed");
+        assertThat(r.inOutbox()).as("its row is deleted with its outcome").isTrue();
+        assertThat(r.delay()).isZero();
+        assertThat(r.committedAt()).isEqualTo(written.toEpochMilli());
+    }
+
+    @Test
+    void aFirstAttemptThatMustWaitGoesToTheQueueWithWhatIsLeftOfTheWait() {
+        direct = started(Duration.ofSeconds(30), null);
+        direct.hold(List.of(message("issue-4", "later")), Times.now()).accept(true);
+
+        Await.until(() -> queued.size() == 1, WAIT, "handed to the queue");
+        assertThat(delivered).isEmpty();
+        assertThat(queued.get(0).delay()).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(30));
+        assertThat(queued.get(0).inOutbox()).isTrue();
+    }
+
+    private DirectDelivery started(Duration firstWait, RuntimeException failure) {
+        DirectDelivery d = new DirectDelivery();
+        d.threads = new PlainThreads();
+        d.settings = new DeliverySettings(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(5), 4, 8, 8,
+                "Issuehooks/test", null, Duration.ofMillis(10), true);
+        d.schedule = new RetrySchedule(List.of(firstWait, Duration.ofSeconds(5)), Duration.ofHours(1));
+        d.deliveries = new DeliveryService() {
+            @Override
+            public void attempt(DeliveryMessage message, long queuedAtMillis, boolean inOutbox) {
+                if (failure != null) {
+                    throw failure;
+                }
+                assertThat(inOutbox).isTrue();
+                delivered.add(message.payload());
+            }
+        };
+        d.queue = new DeliveryQueue() {
+            @Override
+            public void relay(List<Relayed> messages) {
+                queued.addAll(messages);
+            }
+        };
+        d.start(null);
+        return d;
+    }
+
+    /** A message in the issue's group, its payload the name the test knows it by. */
+    private static DeliveryMessage message(String issue, String name) {
+        return DeliveryMessage.batch(UUID.randomUUID(), issue, name, List.of(new PlannedAttempt(UUID.randomUUID(), UUID.randomUUID(), 1, 0)));
+    }
+
+    private static final class PlainThreads implements ManagedThreadFactory {
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread t = new Thread(task);
+            t.setDaemon(true);
+            return t;
+        }
+
+        @Override
+        public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
