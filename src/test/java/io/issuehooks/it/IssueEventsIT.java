@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.issuehooks.testsupport.Api;
 import io.issuehooks.testsupport.Deployments;
-import io.issuehooks.testsupport.EventTap;
 import io.issuehooks.testsupport.TapReader.Tapped;
-import io.issuehooks.testsupport.TapReader;
 import io.issuehooks.testsupport.Tenants;
 import jakarta.inject.Inject;
-import jakarta.jms.DeliveryMode;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -26,21 +23,19 @@ import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.api.ServerSetup;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every event rule, shown by what actually reached the Deliveries queue for an organisation whose one webhook
- * takes every event. Runs inside the server, so that it can also change issues the way other code in the
+ * Every event rule, shown by what the organisation's one webhook, which takes every event, received (DeliverySink,
+ * in the order it arrived). Runs inside the server, so that it can also change issues the way other code in the
  * application does: through an EJB and the EntityManager. That a change sends no event is shown by a marker: a
- * comment added afterwards, whose event must be the next one about the issue (an issue's messages are queued in
+ * comment added afterwards, whose event must be the next one about the issue (an issue's deliveries are made in
  * commit order).
  */
 @ExtendWith(ArquillianExtension.class)
-@ServerSetup(EventTap.class)
 class IssueEventsIT {
 
     static final Duration WAIT = Duration.ofSeconds(20);
@@ -80,7 +75,7 @@ class IssueEventsIT {
         String marker = "marker " + UUID.randomUUID();
         Api.Reply r = api.post("/api/v1/issues/" + id + "/comments", org.adminKey(), Json.createObjectBuilder().add("body", marker).build());
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        Tapped next = TapReader.deliveries(id, 1, WAIT).get(0);
+        Tapped next = DeliverySink.received(id, 1, WAIT).get(0);
         assertThat(next.eventType()).as("the next event is the marker's: %s", next.body()).isEqualTo("issue.comment_added");
         assertThat(next.eventData().getJsonObject("comment").getString("body")).isEqualTo(marker);
     }
@@ -91,7 +86,7 @@ class IssueEventsIT {
                 .add("providerId", "openai:gpt-4o").add("weakness", "Prompt Injection").build());
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
         String id = r.json().getString("id");
-        assertThat(TapReader.deliveries(id, 1, WAIT).get(0).eventType()).isEqualTo("issue.created");
+        assertThat(DeliverySink.received(id, 1, WAIT).get(0).eventType()).isEqualTo("issue.created");
         return id;
     }
 
@@ -102,12 +97,12 @@ class IssueEventsIT {
     }
 
     @Test
-    void creatingAnIssueSendsOneCreatedEventWithTheCommittedIssuePersistentlyAndInTheIssuesGroup() {
+    void creatingAnIssueSendsOneCreatedEventWithTheCommittedIssue() {
         Api.Reply r = api.post("/api/v1/issues", org.adminKey(), Json.createObjectBuilder()
                 .add("pluginId", "pii:direct").add("severity", "critical").build());
         String id = r.json().getString("id");
 
-        List<Tapped> events = TapReader.deliveries(id, 1, WAIT);
+        List<Tapped> events = DeliverySink.received(id, 1, WAIT);
         Tapped created = events.get(0);
         JsonObject payload = created.json();
         assertThat(payload.keySet()).containsExactly("event", "timestamp", "data");
@@ -118,8 +113,6 @@ class IssueEventsIT {
         assertThat(created.issue().getJsonArray("history")).hasSize(1);
         assertThat(payload.getJsonObject("data").getString("userId")).isEqualTo(adminId);
         assertThat(created.issue().getString("organizationId")).isEqualTo(org.id());
-        assertThat(created.groupId()).isEqualTo(io.issuehooks.contract.IssueEvent.group(id));
-        assertThat(created.deliveryMode()).isEqualTo(DeliveryMode.PERSISTENT);
         assertThat(created.eventId()).isNotBlank();
         assertNothingMore(id);
     }
@@ -131,7 +124,7 @@ class IssueEventsIT {
             issue.setSeverity("low");
         });
 
-        Tapped created = TapReader.deliveries(id.toString(), 1, WAIT).get(0);
+        Tapped created = DeliverySink.received(id.toString(), 1, WAIT).get(0);
         assertThat(created.eventType()).isEqualTo("issue.created");
         assertThat(created.issue().getString("status")).isEqualTo("fixed");
         assertThat(created.issue().getString("severity")).isEqualTo("low");
@@ -145,7 +138,7 @@ class IssueEventsIT {
 
         patch(id, Json.createObjectBuilder().add("status", "fixed").build());
 
-        Tapped e = TapReader.deliveries(id, 1, WAIT).get(0);
+        Tapped e = DeliverySink.received(id, 1, WAIT).get(0);
         assertThat(e.eventType()).isEqualTo("issue.status_changed");
         assertThat(e.json().getString("event")).isEqualTo("issue.status_changed");
         assertThat(e.eventData().getJsonArray("changes").getValuesAs(JsonString::getString)).containsExactly("status changed to fixed");
@@ -162,7 +155,7 @@ class IssueEventsIT {
 
         patch(id, Json.createObjectBuilder().add("severity", "low").build());
 
-        Tapped e = TapReader.deliveries(id, 1, WAIT).get(0);
+        Tapped e = DeliverySink.received(id, 1, WAIT).get(0);
         assertThat(e.eventType()).isEqualTo("issue.severity_changed");
         assertThat(e.eventData().getJsonArray("changes").getValuesAs(JsonString::getString)).containsExactly("severity changed to low");
         assertThat(e.eventData().getString("previousSeverity")).isEqualTo("high");
@@ -176,7 +169,7 @@ class IssueEventsIT {
         patch(id, Json.createObjectBuilder().add("weakness", "Indirect Prompt Injection").build());
         patch(id, Json.createObjectBuilder().addNull("targetId").build());
 
-        List<Tapped> events = TapReader.deliveries(id, 2, WAIT);
+        List<Tapped> events = DeliverySink.received(id, 2, WAIT);
         assertThat(events).extracting(Tapped::eventType).containsExactly("issue.updated", "issue.updated");
         assertThat(events.get(0).eventData().getJsonArray("changes").getValuesAs(JsonString::getString))
                 .containsExactly("weakness changed to Indirect Prompt Injection");
@@ -191,7 +184,7 @@ class IssueEventsIT {
 
         patch(id, Json.createObjectBuilder().add("status", "fixed").add("severity", "low").build());
 
-        Tapped e = TapReader.deliveries(id, 1, WAIT).get(0);
+        Tapped e = DeliverySink.received(id, 1, WAIT).get(0);
         assertThat(e.eventType()).isEqualTo("issue.updated");
         assertThat(e.eventData().getJsonArray("changes").getValuesAs(JsonString::getString))
                 .containsExactly("status changed to fixed", "severity changed to low");
@@ -208,7 +201,7 @@ class IssueEventsIT {
             issue.setProviderId("anthropic:claude");
         });
 
-        List<Tapped> events = TapReader.deliveries(id, 2, WAIT);
+        List<Tapped> events = DeliverySink.received(id, 2, WAIT);
         assertThat(events).extracting(Tapped::eventType).containsExactly("issue.severity_changed", "issue.updated");
         assertThat(events.get(0).json().getJsonObject("data").containsKey("userId")).as("no caller made it").isFalse();
         assertThat(events.get(1).eventData().getJsonArray("changes").getValuesAs(JsonString::getString))
@@ -250,7 +243,7 @@ class IssueEventsIT {
                 Json.createObjectBuilder().add("body", "Reproduced on staging \"twice\"\n\\o/").build());
         assertThat(r.status()).isEqualTo(201);
 
-        Tapped e = TapReader.deliveries(id, 1, WAIT).get(0);
+        Tapped e = DeliverySink.received(id, 1, WAIT).get(0);
         assertThat(e.eventType()).isEqualTo("issue.comment_added");
         JsonObject comment = e.eventData().getJsonObject("comment");
         assertThat(comment.getString("id")).isEqualTo(r.json().getString("id"));
@@ -266,7 +259,7 @@ class IssueEventsIT {
 
         editor.changeAndComment(UUID.fromString(id), issue -> issue.setStatus("fixed"), "fixed in 1.2.3");
 
-        List<Tapped> events = TapReader.deliveries(id, 2, WAIT);
+        List<Tapped> events = DeliverySink.received(id, 2, WAIT);
         assertThat(events).extracting(Tapped::eventType).containsExactly("issue.status_changed", "issue.comment_added");
         assertThat(events.get(1).eventData().getJsonObject("comment").getString("body")).isEqualTo("fixed in 1.2.3");
         assertThat(events.get(0).issue()).isEqualTo(events.get(1).issue());
@@ -280,7 +273,7 @@ class IssueEventsIT {
 
         editor.commentOnly(UUID.fromString(id), "seen by the scanner");
 
-        assertThat(TapReader.deliveries(id, 1, WAIT).get(0).eventType()).isEqualTo("issue.comment_added");
+        assertThat(DeliverySink.received(id, 1, WAIT).get(0).eventType()).isEqualTo("issue.comment_added");
         assertNothingMore(id);
     }
 
@@ -291,7 +284,7 @@ class IssueEventsIT {
         patch(id, Json.createObjectBuilder().add("severity", "medium").build());
         patch(id, Json.createObjectBuilder().add("severity", "low").build());
 
-        List<Tapped> events = TapReader.deliveries(id, 2, WAIT);
+        List<Tapped> events = DeliverySink.received(id, 2, WAIT);
         assertThat(events.get(0).issue().getString("severity")).isEqualTo("medium");
         assertThat(events.get(0).issue().getJsonArray("history")).hasSize(2);
         assertThat(events.get(1).issue().getString("severity")).isEqualTo("low");
@@ -315,7 +308,7 @@ class IssueEventsIT {
         }
         pool.shutdown();
 
-        List<Tapped> events = TapReader.deliveries(id, writers, WAIT);
+        List<Tapped> events = DeliverySink.received(id, writers, WAIT);
         List<String> targets = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
             Tapped e = events.get(i);
@@ -351,7 +344,7 @@ class IssueEventsIT {
 
         assertThat(Collections.frequency(statuses, 200)).isEqualTo(1);
         assertThat(Collections.frequency(statuses, 412)).isEqualTo(writers - 1);
-        assertThat(TapReader.deliveries(id, 1, WAIT).get(0).eventType()).isEqualTo("issue.updated");
+        assertThat(DeliverySink.received(id, 1, WAIT).get(0).eventType()).isEqualTo("issue.updated");
         assertNothingMore(id);
     }
 

@@ -62,6 +62,18 @@ class ConfigurationDocTest {
         assertThat(duration(docs, WarmUp.SETTING)).isEqualTo(WarmUp.DEFAULT);
         assertThat(docs.get(ConfigValues.environmentVariable(DeliverySettings.WEBHOOK_CONCURRENCY)))
                 .isEqualTo(String.valueOf(DeliverySettings.DEFAULT_WEBHOOK_CONCURRENCY));
+        assertThat(docs.get(ConfigValues.environmentVariable(DeliverySettings.DIRECT))).isEqualTo(String.valueOf(DeliverySettings.DEFAULT_DIRECT));
+    }
+
+    @Test
+    void theClusterConfigurationRelaysFirstAttemptsAsItsDocumentationSays() throws IOException {
+        Matcher m = SERVER_DEFAULT.matcher(Files.readString(Path.of("wildfly-config/configure-remote.cli")));
+        Map<String, String> remote = new LinkedHashMap<>();
+        while (m.find()) {
+            remote.put(m.group(1), m.group(2));
+        }
+        assertThat(remote).containsEntry(DeliverySettings.SERVER_DEFAULT_DIRECT, "false");
+        assertThat(Files.readString(Path.of("docs/configuration.md"))).contains("`false` with a remote broker");
     }
 
     @Test

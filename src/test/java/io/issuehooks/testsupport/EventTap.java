@@ -6,21 +6,18 @@ import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
 
 /**
- * Test-only server set-up: non-exclusive diverts copy every message that reaches the IssueEvents queue (events
- * other deployments publish with the client jar) to IssueEventsTap, and every message that reaches the
- * Deliveries queue to DeliveriesTap, so a test reads what really reached the queues while the application
- * consumes them as usual. Idempotent, and left in place (the test server's base directory is recreated by each
+ * Test-only server set-up: a non-exclusive divert copies every message that reaches the IssueEvents queue (events
+ * other deployments publish with the client jar) to IssueEventsTap, so a test reads what really reached the queue
+ * while the application consumes it as usual. Idempotent, and left in place (the test server's base directory is recreated by each
  * build).
  */
 public class EventTap implements ServerSetupTask {
 
     public static final String ISSUE_EVENTS = "java:/jms/queue/IssueEventsTap";
-    public static final String DELIVERIES = "java:/jms/queue/DeliveriesTap";
 
     @Override
     public void setup(ManagementClient client, String containerId) throws Exception {
         tap(client, "IssueEvents", ISSUE_EVENTS);
-        tap(client, "Deliveries", DELIVERIES);
     }
 
     private static void tap(ManagementClient client, String queueName, String tapJndiName) throws Exception {

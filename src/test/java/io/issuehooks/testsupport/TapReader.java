@@ -16,9 +16,9 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * In-container reader of the messages that reached a queue (through {@link EventTap}): the issue events other
- * deployments publish (IssueEvents), or the delivery messages Issuehooks' own changes queue (Deliveries), one
- * issue at a time, so that tests running side by side never read each other's events.
+ * In-container reader of the messages that reached the IssueEvents queue (through {@link EventTap}): the issue
+ * events other deployments publish, one issue at a time, so that tests running side by side never read each
+ * other's events.
  */
 public final class TapReader {
 
@@ -52,14 +52,6 @@ public final class TapReader {
     /** Exactly {@code count} events about the issue that reached IssueEvents, in queue order. */
     public static List<Tapped> await(String issueId, int count, Duration timeout) {
         return await(EventTap.ISSUE_EVENTS, issueId, count, timeout);
-    }
-
-    /**
-     * Exactly {@code count} delivery messages about the issue (one an event when its organisation has one
-     * healthy webhook that takes every event), in queue order, waiting up to the timeout for them.
-     */
-    public static List<Tapped> deliveries(String issueId, int count, Duration timeout) {
-        return await(EventTap.DELIVERIES, issueId, count, timeout);
     }
 
     private static List<Tapped> await(String tap, String issueId, int count, Duration timeout) {
