@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.issuehooks.delivery.store.DeliveryOutbox;
 import io.issuehooks.testsupport.Await;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import io.issuehooks.testsupport.PlainThreads;
 import jakarta.transaction.RollbackException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -106,19 +104,5 @@ class DeliveryRelayThreadTest {
     @SuppressWarnings("unchecked")
     private static <E extends Throwable> void throwUndeclared(Throwable e) throws E {
         throw (E) e;
-    }
-
-    private static final class PlainThreads implements ManagedThreadFactory {
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread t = new Thread(task);
-            t.setDaemon(true);
-            return t;
-        }
-
-        @Override
-        public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

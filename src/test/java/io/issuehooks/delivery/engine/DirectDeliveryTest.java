@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.issuehooks.delivery.store.PlannedAttempt;
 import io.issuehooks.platform.Times;
 import io.issuehooks.testsupport.Await;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import io.issuehooks.testsupport.PlainThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -117,19 +115,5 @@ class DirectDeliveryTest {
     /** A message in the issue's group, its payload the name the test knows it by. */
     private static DeliveryMessage message(String issue, String name) {
         return DeliveryMessage.batch(UUID.randomUUID(), issue, name, List.of(new PlannedAttempt(UUID.randomUUID(), UUID.randomUUID(), 1, 0)));
-    }
-
-    private static final class PlainThreads implements ManagedThreadFactory {
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread t = new Thread(task);
-            t.setDaemon(true);
-            return t;
-        }
-
-        @Override
-        public ForkJoinWorkerThread newThread(ForkJoinPool pool) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
