@@ -47,6 +47,18 @@ public final class ConfigValues {
         }
     }
 
+    /**
+     * {@code true} or {@code false} (any case), nothing else: MicroProfile Config's own conversion reads anything it
+     * does not know as false, so a misspelt value would choose silently.
+     */
+    public static Optional<Boolean> truth(Config config, String property) {
+        return text(config, property).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalStateException(environmentVariable(property) + " must be true or false, not '" + v + "'");
+        });
+    }
+
     private static <T> Optional<T> converted(Config config, String property, Class<T> type) {
         try {
             return config.getOptionalValue(property, type);

@@ -106,6 +106,18 @@ class ConfigValuesTest {
     }
 
     @Test
+    void aTruthIsTrueOrFalseAndAnythingElseNamesTheVariable() {
+        // SmallRye's own Boolean conversion reads "ture" as false: a misspelt ISSUEHOOKS_DELIVERY_DIRECT would choose.
+        Config config = config(Map.of("ISSUEHOOKS_TEST_ONLY_SETTING", " TRUE ", "ISSUEHOOKS_TEST_ONLY_NO", "false",
+                "ISSUEHOOKS_TEST_ONLY_TYPO", "ture"));
+        assertThat(ConfigValues.truth(config, PROPERTY)).contains(true);
+        assertThat(ConfigValues.truth(config, "issuehooks.test.only.no")).contains(false);
+        assertThat(ConfigValues.truth(config, "issuehooks.test.only.unset")).isEmpty();
+        assertThatThrownBy(() -> ConfigValues.truth(config, "issuehooks.test.only.typo")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("ISSUEHOOKS_TEST_ONLY_TYPO must be true or false, not 'ture'");
+    }
+
+    @Test
     void theApplicationsOwnConfigurationTakesValuesAsTheyAre() {
         // META-INF/microprofile-config.properties of the WAR turns ${...} expansion off: a key may contain "${".
         Config application = new SmallRyeConfigBuilder().addDefaultInterceptors().addDefaultSources().addDiscoveredConverters()

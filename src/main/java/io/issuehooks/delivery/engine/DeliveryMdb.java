@@ -31,15 +31,7 @@ public class DeliveryMdb implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        deliveries.attempt(DeliveryMessage.read(message), queuedAt(message), inOutbox(message));
-    }
-
-    private static boolean inOutbox(Message message) {
-        try {
-            return message.propertyExists(DeliveryMessage.IN_OUTBOX) && message.getBooleanProperty(DeliveryMessage.IN_OUTBOX);
-        } catch (jakarta.jms.JMSException e) {
-            throw new IllegalStateException("Unreadable delivery message", e);
-        }
+        deliveries.attempt(DeliveryMessage.read(message), queuedAt(message), DeliveryMessage.inOutbox(message));
     }
 
     /** When the event committed (first attempts, relayed from the outbox), or else when the message was sent. */

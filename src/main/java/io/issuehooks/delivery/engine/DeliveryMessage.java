@@ -60,11 +60,23 @@ public record DeliveryMessage(UUID eventId, String orderKey, String payload, Lis
             List<PlannedAttempt> attempts = attempts(message.getStringProperty(ATTEMPTS));
             String eventId = message.getStringProperty(EVENT_ID); // absent from messages queued by versions before 1.1
             return new DeliveryMessage(eventId == null ? null : UUID.fromString(eventId), message.getStringProperty(ORDER_KEY),
-                    ((TextMessage) message).getText(), attempts, message.getStringProperty("JMSXGroupID"),
-                    message.propertyExists(PACED) && message.getBooleanProperty(PACED));
+                    ((TextMessage) message).getText(), attempts, message.getStringProperty("JMSXGroupID"), flag(message, PACED));
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable delivery message", e);
         }
+    }
+
+    /** Whether the message is a first attempt whose outbox row is still there ({@link #IN_OUTBOX}). */
+    static boolean inOutbox(Message message) {
+        try {
+            return flag(message, IN_OUTBOX);
+        } catch (JMSException e) {
+            throw new IllegalStateException("Unreadable delivery message", e);
+        }
+    }
+
+    private static boolean flag(Message message, String property) throws JMSException {
+        return message.propertyExists(property) && message.getBooleanProperty(property);
     }
 
     /** The attempts as the message's property (and the outbox's row) holds them. */

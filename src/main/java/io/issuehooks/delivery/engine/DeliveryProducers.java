@@ -56,17 +56,9 @@ public class DeliveryProducers {
                 "Issuehooks/" + version(),
                 ConfigValues.text(config, DeliverySettings.CONSOLE_URL).map(DeliverySettings::consoleUrl).orElse(null),
                 ConfigValues.duration(config, DeliverySettings.RELAY_INTERVAL).orElse(DeliverySettings.DEFAULT_RELAY_INTERVAL),
-                truth(config, DeliverySettings.DIRECT).or(() -> truth(config, DeliverySettings.SERVER_DEFAULT_DIRECT))
+                ConfigValues.truth(config, DeliverySettings.DIRECT)
+                        .or(() -> ConfigValues.truth(config, DeliverySettings.SERVER_DEFAULT_DIRECT))
                         .orElse(DeliverySettings.DEFAULT_DIRECT)));
-    }
-
-    /** true or false, nothing else: a misspelt value stops the start rather than choose a design silently. */
-    private static java.util.Optional<Boolean> truth(Config config, String property) {
-        return ConfigValues.text(config, property).map(text -> switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw new IllegalArgumentException(ConfigValues.environmentVariable(property) + " must be true or false, not '" + text + "'");
-        });
     }
 
     /** A setting the server resolves too: the same system property or variable, else the server's own default. */

@@ -123,18 +123,12 @@ public class DeliveryService {
                 queue.send(List.of(message.deferred(a, admission.paced())), admission.delay());
             }
         }
-        DeliveryOutbox.Key row = inOutbox ? new DeliveryOutbox.Key(message.eventId(), message.attemptsText()) : null;
+        List<DeliveryOutbox.Key> rows = inOutbox ? List.of(new DeliveryOutbox.Key(message.eventId(), message.attemptsText())) : List.of();
         if (due.isEmpty()) {
-            if (row != null) {
-                outbox.removeDone(row); // every attempt recorded, deferred or taken out: nothing is left of the message
-            }
+            rows.forEach(outbox::removeDone); // every attempt recorded, deferred or taken out: nothing is left of the message
         } else {
             List<OutcomeRecorder.Sent> sent = sendAll(message, due, targets);
-            if (row == null) {
-                log.recordAttempts(message, sent);
-            } else {
-                log.recordAttempts(message, sent, row);
-            }
+            log.recordAttempts(message, sent, rows);
             for (OutcomeRecorder.Sent s : sent) {
                 metrics.attempted(s.outcome());
                 if (s.outcome().success() && s.attempt().number() == 1 && queuedAtMillis > 0) {

@@ -97,7 +97,7 @@ public class DirectDelivery {
      * (a crash, a stop with messages still held); null when the server relays everything (not delivering directly).
      */
     public Instant relayOnlyBefore() {
-        return settings.direct() ? started : null;
+        return started; // set only when the server delivers directly
     }
 
     /**
@@ -107,8 +107,8 @@ public class DirectDelivery {
     Consumer<Boolean> hold(List<DeliveryMessage> messages, Instant written) {
         List<Held> held = new ArrayList<>(messages.size());
         for (DeliveryMessage m : messages) {
-            Held h = new Held(m, written);
-            lanes[Math.floorMod(String.valueOf(m.group()).hashCode(), lanes.length)].add(h);
+            Held h = new Held(m, written, lanes[Math.floorMod(String.valueOf(m.group()).hashCode(), lanes.length)]);
+            h.lane.add(h);
             held.add(h);
         }
         return committed -> held.forEach(h -> h.resolve(committed ? State.COMMITTED : State.ROLLED_BACK));
@@ -141,12 +141,13 @@ public class DirectDelivery {
     private static final class Held {
         final DeliveryMessage message;
         final Instant written;
+        final Lane lane;
         volatile State state = State.OPEN;
-        Lane lane;
 
-        Held(DeliveryMessage message, Instant written) {
+        Held(DeliveryMessage message, Instant written, Lane lane) {
             this.message = message;
             this.written = written;
+            this.lane = lane;
         }
 
         void resolve(State outcome) {
@@ -162,7 +163,6 @@ public class DirectDelivery {
         Thread thread;
 
         synchronized void add(Held h) {
-            h.lane = this;
             queue.add(h);
             notifyAll();
         }

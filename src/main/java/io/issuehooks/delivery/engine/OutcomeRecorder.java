@@ -65,19 +65,13 @@ public class OutcomeRecorder {
 
     /**
      * Records the attempts a message asked for; those another copy of the message recorded first are skipped. A
-     * failure schedules the next attempt, and every outcome counts for its webhook's health. Must be called
-     * outside any JTA transaction.
+     * failure schedules the next attempt, and every outcome counts for its webhook's health. {@code rows}: the
+     * message's outbox row if it was delivered without the relay (else none), deleted in the outcomes' commit, so
+     * that it is relayed after a restart only if its outcomes were not recorded. Must be called outside any JTA
+     * transaction.
      */
-    public void recordAttempts(DeliveryMessage message, List<Sent> attempts) {
-        record(message, attempts, true, true, List.of());
-    }
-
-    /**
-     * {@link #recordAttempts}, for a message delivered without the relay: its outbox row ({@code row}) is deleted in
-     * the outcomes' commit, so that it is relayed (after a restart) only if its outcomes were not recorded.
-     */
-    public void recordAttempts(DeliveryMessage message, List<Sent> attempts, DeliveryOutbox.Key row) {
-        record(message, attempts, true, true, List.of(row));
+    public void recordAttempts(DeliveryMessage message, List<Sent> attempts, List<DeliveryOutbox.Key> rows) {
+        record(message, attempts, true, true, rows);
     }
 
     /** Records a test event's one attempt: never retried, and no count for the webhook's health. */

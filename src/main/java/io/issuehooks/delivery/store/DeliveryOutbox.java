@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +39,9 @@ public class DeliveryOutbox {
     /** A stored message with its place in the order, when it was written, and its event's payload (null: gone). */
     public record Stored(long id, Entry entry, Instant createdAt, String payload) {
     }
+
+    /** A time as a literal both PostgreSQL and H2 read, for the relay's plain statement ({@link #readOldest}). */
+    private static final DateTimeFormatter LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSxxx");
 
     @Resource(lookup = "java:jboss/datasources/IssuehooksDS")
     DataSource db;
@@ -154,10 +158,6 @@ public class DeliveryOutbox {
             throw new IllegalStateException("Cannot read the deliveries' outbox", e);
         }
     }
-
-    /** A time as a literal both PostgreSQL and H2 read (the statement is planned afresh, see above). */
-    private static final java.time.format.DateTimeFormatter LITERAL =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSxxx");
 
     /**
      * Deletes the rows of messages delivered without the relay, on the caller's connection, in its transaction (the
