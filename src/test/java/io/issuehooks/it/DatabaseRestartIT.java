@@ -16,10 +16,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL stops while a delivery waits for its retry, and starts again: the retry, which finds no database, is
- * handed out again by the broker until the database answers, and the delivery arrives, with the same webhook-id;
- * the API answers again, and a change made after the restart is delivered too. Needs the local PostgreSQL cluster
- * tools (pg_ctlcluster, as on the CI machine); the database is started again even when the test fails.
+ * PostgreSQL stops and starts again while deliveries are under way. A retry that finds no database is handed out
+ * again by the broker until the database answers; a first attempt made by the committing server (direct delivery)
+ * whose outcome cannot be recorded goes to the Deliveries queue, its outbox row with it, and is made again there.
+ * Either way the delivery arrives, with the same webhook-id, and the API answers again. Needs the local PostgreSQL
+ * cluster tools (pg_ctlcluster, as on the CI machine); the database is started again even when the test fails.
  */
 class DatabaseRestartIT extends ReceiverTestBase {
 
@@ -48,6 +49,31 @@ class DatabaseRestartIT extends ReceiverTestBase {
         assertThat(delivered.getInt("attemptCount")).isEqualTo(2);
         f.issue();
         receiver.await("/restart", 3, WAIT);
+    }
+
+    @Test
+    void aFirstAttemptWhoseOutcomeFindsNoDatabaseIsQueuedAndMadeAgain() throws Exception {
+        // Answered after the database has stopped (the request timeout is 3 s): the attempt is made, its outcome not recorded.
+        receiver.sequence("/direct", Reply.status(200).after(Duration.ofMillis(2_500)), Reply.status(200));
+        String hook = f.webhook(receiver.url("/direct"), "issue.created").getString("id");
+
+        f.issue();
+        receiver.await("/direct", 1, WAIT);
+        try {
+            postgres("stop");
+            Thread.sleep(5_000); // the outcome finds no database; the queued message neither, handed out again
+        } finally {
+            postgres("start");
+        }
+
+        List<Request> got = receiver.await("/direct", 2, WAIT);
+        assertThat(got.get(1).header("webhook-id")).as("the attempt made again is the same message")
+                .isEqualTo(got.get(0).header("webhook-id"));
+        awaitApi();
+        assertThat(f.awaitDelivery(hook, Fixture.status("succeeded"), WAIT).getInt("attemptCount"))
+                .as("the unrecorded attempt counts as not made").isEqualTo(1);
+        Await.until(() -> CrashServer.outboxRows(hook) == 0, WAIT, "the event's outbox row deleted with the outcome");
+        assertThat(receiver.requests("/direct")).as("sent twice, no more").hasSize(2);
     }
 
     /** Until the API answers again: its pooled connections to the old database process are discarded as they fail. */
