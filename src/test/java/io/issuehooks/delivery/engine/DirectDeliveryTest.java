@@ -26,6 +26,9 @@ class DirectDeliveryTest {
 
     private final List<String> delivered = new CopyOnWriteArrayList<>();
     private final List<DeliveryQueue.Relayed> queued = new CopyOnWriteArrayList<>();
+    /** The outcomes the test had made known, read as each message was delivered. */
+    private final List<String> outcomesKnown = new CopyOnWriteArrayList<>();
+    private final List<List<String>> knownWhenDelivered = new CopyOnWriteArrayList<>();
     private DirectDelivery direct;
 
     @AfterEach
@@ -34,12 +37,13 @@ class DirectDeliveryTest {
     }
 
     @Test
-    void anIssuesMessagesAreDeliveredInTheOrderTheyWereQueuedWhicheverCommitIsHeardOfFirst() {
+    void anIssuesMessagesAreDeliveredInTheOrderTheyWereQueuedWhicheverCommitIsHeardOfFirst() throws InterruptedException {
         direct = started(Duration.ZERO, null);
         Consumer<Boolean> first = direct.hold(List.of(message("issue-1", "first")), Times.now());
         Consumer<Boolean> second = direct.hold(List.of(message("issue-1", "second")), Times.now());
 
         second.accept(true); // the later transaction's outcome is heard of first: it waits behind the earlier one
+        Thread.sleep(300); // time for a lane that would not wait to deliver it first
         first.accept(true);
 
         Await.until(() -> delivered.size() == 2, WAIT, "both delivered");
@@ -47,17 +51,20 @@ class DirectDeliveryTest {
     }
 
     @Test
-    void aLaneWaitsForTheOutcomeOfItsFirstMessageAndDropsARolledBackOne() {
+    void aLaneWaitsForTheOutcomeOfItsFirstMessageAndDropsARolledBackOne() throws InterruptedException {
         direct = started(Duration.ZERO, null);
         Consumer<Boolean> rolledBack = direct.hold(List.of(message("issue-2", "rolled back")), Times.now());
         Consumer<Boolean> committed = direct.hold(List.of(message("issue-2", "committed")), Times.now());
         committed.accept(true);
-
-        assertThat(delivered).as("nothing before the first transaction's outcome is known").isEmpty();
+        // No signal tells that a lane chose to wait; a pause gives a lane that would not wait the time to deliver.
+        Thread.sleep(300);
+        outcomesKnown.add("rolled back");
         rolledBack.accept(false);
 
         Await.until(() -> delivered.size() == 1, WAIT, "the committed one delivered");
         assertThat(delivered).containsExactly("committed");
+        assertThat(knownWhenDelivered).as("delivered only once the earlier transaction's outcome was known")
+                .containsExactly(List.of("rolled back"));
         assertThat(queued).isEmpty();
     }
 
@@ -99,6 +106,7 @@ class DirectDeliveryTest {
                     throw failure;
                 }
                 assertThat(inOutbox).isTrue();
+                knownWhenDelivered.add(List.copyOf(outcomesKnown));
                 delivered.add(message.payload());
             }
         };
