@@ -227,11 +227,13 @@ public final class DeliveryBenchmark {
             node.mdb("DeliveryMdb", "stop-delivery");
         }
         double stoppedSeconds = load.closedLoop(issues, clients);
-        if (delivered() > 0) {
+        long arrivedWhileStopped = delivered();
+        if (arrivedWhileStopped > 0) {
             // A server that delivers first attempts itself (ISSUEHOOKS_DELIVERY_DIRECT, the default) does so without the
             // MDB: nothing was held back, so neither figure below would mean what it says.
             System.out.printf("Delivery capacity: not measured: %d deliveries arrived while the delivery MDB was stopped "
-                    + "(the server makes first attempts directly; ISSUEHOOKS_DELIVERY_DIRECT=false measures the queue's)%n", delivered());
+                    + "(the server makes first attempts directly; ISSUEHOOKS_DELIVERY_DIRECT=false measures the queue's)%n",
+                    arrivedWhileStopped);
             for (ServerProbe node : servers) {
                 node.mdb("DeliveryMdb", "start-delivery");
             }
