@@ -1,6 +1,7 @@
 package io.issuehooks.delivery.engine;
 
 import io.issuehooks.delivery.store.DeliveryOutbox;
+import io.issuehooks.delivery.store.DeliveryRuns;
 import io.issuehooks.platform.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,25 +38,33 @@ public class DeliveryRelay {
     @Inject
     DirectDelivery direct;
 
+    @Inject
+    DeliveryRuns runs;
+
     /**
-     * How long after the start rows written before it may still appear: a transaction begun before the start commits
-     * within its timeout (ISSUEHOOKS_TRANSACTION_TIMEOUT, 60 s by default), so the relay keeps looking this long.
+     * How long after the start rows of no run written before it may still appear: a transaction begun before the
+     * start commits within its timeout (ISSUEHOOKS_TRANSACTION_TIMEOUT, 60 s by default), so the relay keeps looking
+     * this long.
      */
     static final Duration LEFTOVER_WINDOW = Duration.ofMinutes(10);
 
     private final AtomicInteger committing = new AtomicInteger();
-    /** Delivering directly, the relay has sent every row a previous run left: no row it would send can appear. */
+    /**
+     * Delivering directly, the relay has sent every row a previous run left: only a run whose lease runs out (another
+     * server's crash) can leave it more.
+     */
     private volatile boolean leftoversRelayed;
     /** Used by this server's relay thread only, one batch at a time. */
     private final RelayBatchLimit limit = new RelayBatchLimit();
 
     /**
-     * Whether a relay could find anything: not once this server, delivering first attempts itself, has relayed what a
-     * previous run left, since every row written after its start is its own. The relay thread then stops reading the
-     * outbox every second, a read that under load scans as many dead rows as events went through (autovacuum off).
+     * Whether a relay could find anything: once this server, delivering first attempts itself, has relayed what a
+     * previous run left, only when a run's lease has run out, since every row written after its start is its own run's
+     * or a live server's. The relay thread then reads the small table of runs every second instead of the outbox, a
+     * read that under load scans as many dead rows as events went through (autovacuum off).
      */
     public boolean anythingToRelay() {
-        return !leftoversRelayed;
+        return !leftoversRelayed || runs.anyExpired(direct.ownRun());
     }
 
     /** The relay's turn, to be held across {@link #relayOldest} (see {@link DeliveryOutbox#takeTurn}). */
@@ -69,12 +78,14 @@ public class DeliveryRelay {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean relayOldest() {
-        Instant before = direct.relayOnlyBefore();
-        List<DeliveryOutbox.Stored> oldest = outbox.readOldest(limit.limit(), before);
-        if (before != null && oldest.isEmpty() && Times.now().isAfter(before.plus(LEFTOVER_WINDOW))) {
-            leftoversRelayed = true;
-        }
-        if (!oldest.isEmpty()) {
+        List<DeliveryOutbox.Stored> oldest = outbox.readOldest(limit.limit(), direct.ownRun());
+        if (oldest.isEmpty()) {
+            runs.forgetExpired(direct.ownRun()); // ended by a crash, and every row relayed
+            Instant started = direct.started();
+            if (started != null && Times.now().isAfter(started.plus(LEFTOVER_WINDOW))) {
+                leftoversRelayed = true;
+            }
+        } else {
             committing.set(oldest.size());
             send(oldest);
             outbox.remove(oldest);

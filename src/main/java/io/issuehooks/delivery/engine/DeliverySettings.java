@@ -37,10 +37,10 @@ public record DeliverySettings(
     public static final Duration DEFAULT_RELAY_INTERVAL = Duration.ofMillis(10);
     /**
      * Whether an event's first attempts are made by the server that committed it, straight after the commit
-     * ({@code DirectDelivery}), rather than relayed to the queue; the relay then sends only what a previous run of
-     * the server left in the outbox. A single server's setting: the nodes of a cluster relay (configure-remote.cli
-     * sets the server default {@link #SERVER_DEFAULT_DIRECT} to false), so that an issue's events reach the queue in
-     * order whichever node committed them.
+     * ({@code DirectDelivery}), rather than relayed to the queue; the relay then sends only what a run that is no
+     * longer alive left in the outbox ({@code DirectDeliveryRun}). A single server's setting: the nodes of a
+     * cluster relay (configure-remote.cli sets the server default {@link #SERVER_DEFAULT_DIRECT} to false), so that
+     * an issue's events reach the queue in order whichever node committed them.
      */
     public static final String DIRECT = "issuehooks.delivery.direct";
     public static final String SERVER_DEFAULT_DIRECT = "issuehooks.default.delivery.direct";

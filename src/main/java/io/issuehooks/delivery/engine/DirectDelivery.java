@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
  * Makes an event's first attempts on the server that committed it, right after the commit, without the queue:
  * no relay transaction, no broker journal, no message handed between threads of the broker. The outbox row the
  * event's transaction wrote stays until the attempts' outcomes commit, which delete it (DeliveryService); if the
- * server dies before, the row is still there and the relay sends it after the restart ({@link #relayOnlyBefore}).
+ * server dies before, the row is still there, and a relay sends it once this run of the server is over: the server's
+ * own after its restart, or another server's once the run's lease has run out ({@link DirectDeliveryRun}).
  *
  * <p>Order: messages go into one of a fixed number of lanes by their JMS group (an issue's group, or a webhook's
  * and an issue's), each lane delivering one message at a time, in the order they were queued. They are queued
@@ -55,6 +57,9 @@ public class DirectDelivery {
     @Inject
     RetrySchedule schedule;
 
+    @Inject
+    DirectDeliveryRun run;
+
     private volatile Instant started;
     private volatile boolean accepting;
     private Lane[] lanes = new Lane[0];
@@ -63,6 +68,7 @@ public class DirectDelivery {
         if (!settings.direct()) {
             return;
         }
+        run.begin(); // before any row is marked with it
         lanes = new Lane[settings.concurrency()];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new Lane();
@@ -85,19 +91,33 @@ public class DirectDelivery {
         for (Lane lane : lanes) {
             lane.thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000)); // lets attempts under way be recorded
         }
-    }
-
-    /** Whether messages written now are delivered here (their rows then left alone by the relay). */
-    boolean accepting() {
-        return accepting;
+        if (started != null) {
+            run.end(); // what the lanes still held is any relay's now
+        }
     }
 
     /**
-     * The relay's limit: only rows written before this server began delivering directly, which a previous run left
-     * (a crash, a stop with messages still held); null when the server relays everything (not delivering directly).
+     * The run that delivers messages written now, whose rows the relays then leave alone; null when they are not
+     * delivered here (not delivering directly, or stopping).
      */
-    public Instant relayOnlyBefore() {
-        return started; // set only when the server delivers directly
+    UUID accepting() {
+        return accepting ? run.id() : null;
+    }
+
+    /**
+     * This server's run of direct delivery (null: it relays), whose rows its own relay never sends: they are its
+     * lanes' or its queue's, also while the database is away and the run's lease looks run out.
+     */
+    public UUID ownRun() {
+        return started == null ? null : run.id();
+    }
+
+    /**
+     * When this server began delivering directly (null: it does not): rows of no run written before then, by a
+     * previous run that relayed, may still appear for as long as a transaction may last.
+     */
+    Instant started() {
+        return started;
     }
 
     /**

@@ -8,6 +8,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Where fan-out puts the messages of an event's first attempts: rows of the deliveries' outbox, in the caller's
@@ -37,13 +38,13 @@ public class FirstAttemptOutbox {
         if (messages.isEmpty()) {
             return;
         }
-        // Asked before the rows are written: rows written once the server delivers directly are its own, which the
-        // relay leaves alone (DirectDelivery#relayOnlyBefore).
-        boolean directly = direct.accepting();
+        // Asked before the rows are written: rows marked with the run delivering them are left alone by every relay
+        // while the run lives (DirectDeliveryRun).
+        UUID run = direct.accepting();
         Instant written = outbox.add(messages.stream()
                 .map(m -> new DeliveryOutbox.Entry(m.eventId(), m.orderKey(), m.group(), m.attemptsText()))
-                .toList());
-        if (directly) {
+                .toList(), run);
+        if (run != null) {
             // Queued now, while this transaction holds its issues' locks, so that a later change of an issue queues
             // behind it; delivered once the commit is known, dropped if it rolls back.
             java.util.function.Consumer<Boolean> held = direct.hold(messages, written);

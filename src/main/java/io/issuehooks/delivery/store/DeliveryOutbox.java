@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,28 +39,29 @@ public class DeliveryOutbox {
     public record Stored(long id, Entry entry, Instant createdAt, String payload) {
     }
 
-    /** A time as a literal both PostgreSQL and H2 read, for the relay's plain statement ({@link #readOldest}). */
-    private static final DateTimeFormatter LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSxxx");
-
     @Resource(lookup = "java:jboss/datasources/IssuehooksDS")
     DataSource db;
 
-    /** Writes the entries; answers the time they are written with ({@code created_at}). */
+    /**
+     * Writes the entries, marked with the run of the server that will deliver them itself ({@link DeliveryRuns}), or
+     * with {@code run} null for any relay; answers the time they are written with ({@code created_at}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Instant add(List<Entry> entries) {
+    public Instant add(List<Entry> entries, UUID run) {
         Instant written = Times.now();
         if (entries.isEmpty()) {
             return written;
         }
         OffsetDateTime now = Times.utc(written);
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into delivery_outbox (event_id, order_key, group_id, attempts, created_at) values (?, ?, ?, ?, ?)")) {
+                "insert into delivery_outbox (event_id, order_key, group_id, attempts, created_at, run_id) values (?, ?, ?, ?, ?, ?)")) {
             for (Entry e : entries) {
                 s.setObject(1, e.eventId());
                 s.setString(2, e.orderKey());
                 s.setString(3, e.group());
                 s.setString(4, e.attempts());
                 s.setObject(5, now);
+                s.setObject(6, run);
                 s.addBatch();
             }
             s.executeBatch();
@@ -128,8 +128,11 @@ public class DeliveryOutbox {
     }
 
     /**
-     * Reads the oldest {@code limit} messages, in order; the caller holds the {@link #takeTurn turn}, so no other
-     * server reads them until they are removed and on the queue.
+     * Reads the oldest {@code limit} messages that this server's relay may send, in order: those of no run, and
+     * those of a run that has ended or whose lease has run out ({@link DeliveryRuns}), but not those a live server is
+     * delivering itself, nor those of this server's run {@code own} (null: it has none), which is alive whatever its
+     * lease says (the database was away, say). The caller holds the {@link #takeTurn turn}, so no other server reads
+     * them until they are removed and on the queue.
      *
      * <p>A plain {@link Statement}, planned afresh by PostgreSQL on every call, where a {@link PreparedStatement}
      * would be prepared on the server after five calls and keep the plan it got then for the connection's life. Made
@@ -138,14 +141,14 @@ public class DeliveryOutbox {
      * every event waiting behind it as long (docs/operations.md, "A plan kept from an empty database").
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Stored> readOldest(int limit, Instant writtenBefore) {
+    public List<Stored> readOldest(int limit, UUID own) {
         try (Connection c = db.getConnection()) {
             try (Statement s = c.createStatement()) {
                 List<Stored> stored = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("select o.id, o.event_id, o.order_key, o.group_id, o.attempts, o.created_at, "
                         + "e.payload from delivery_outbox o left join issue_event e on e.id = o.event_id"
-                        + (writtenBefore == null ? "" : " where o.created_at < timestamp with time zone '"
-                                + LITERAL.format(Times.utc(writtenBefore)) + "'")
+                        + " where o.run_id is null or (o.run_id <> '" + (own == null ? DeliveryRuns.NO_RUN : own) + "'"
+                        + " and not exists (select 1 from delivery_run r where r.run_id = o.run_id and not (r." + DeliveryRuns.EXPIRED + ")))"
                         + " order by o.id limit " + limit)) {
                     while (rs.next()) {
                         stored.add(new Stored(rs.getLong(1), new Entry(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),

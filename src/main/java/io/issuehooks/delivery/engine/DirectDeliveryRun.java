@@ -1,0 +1,93 @@
+package io.issuehooks.delivery.engine;
+
+import io.issuehooks.delivery.store.DeliveryRuns;
+import io.issuehooks.platform.ConfigValues;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * This server's run of direct delivery, as the other servers on its database see it: the run that marks the outbox
+ * rows it will deliver itself, and a thread that renews the run's lease every {@link DeliveryRuns#RENEW_SECONDS}.
+ * While the lease holds, no other server's relay sends those rows, which would deliver them a second time (a server
+ * that starts relays every row of a run that is not alive); once the run ends or its lease runs out (a crash), any
+ * relay does. Begun and ended by {@link DirectDelivery}, so that the run ends only after its lanes have stopped.
+ */
+@ApplicationScoped
+public class DirectDeliveryRun {
+
+    /** The transaction node id (configure.cli): a node's new run replaces its earlier ones at once. */
+    static final String NODE_ID = "issuehooks.node.id";
+    static final String DEFAULT_NODE_ID = "issuehooks-1";
+    static final String NAME = "issuehooks-delivery-run";
+    private static final Duration QUIET = Duration.ofMinutes(1);
+    private static final Logger LOG = Logger.getLogger(DirectDeliveryRun.class.getName());
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    DeliveryRuns runs;
+
+    @Inject
+    Config config;
+
+    private final UUID id = UUID.randomUUID();
+    private String node;
+    private volatile boolean running;
+    private Thread thread;
+
+    /** The run's id, which the rows it writes to the outbox carry. */
+    UUID id() {
+        return id;
+    }
+
+    void begin() {
+        node = ConfigValues.text(config, NODE_ID).orElse(DEFAULT_NODE_ID);
+        runs.begin(id, node);
+        running = true;
+        thread = threads.newThread(this::renew);
+        thread.setName(NAME);
+        thread.start();
+    }
+
+    /** Ends the run; if the database cannot be told, the lease runs out instead. */
+    void end() throws InterruptedException {
+        running = false;
+        if (thread == null) {
+            return;
+        }
+        thread.interrupt();
+        thread.join(Duration.ofSeconds(5).toMillis());
+        try {
+            runs.end(id);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot end this server's run of direct delivery; other servers relay what it left "
+                    + "once its lease of " + DeliveryRuns.LEASE_SECONDS + " s has run out", e);
+        }
+    }
+
+    private void renew() {
+        long lastWarning = System.nanoTime() - QUIET.toNanos();
+        while (running) {
+            try {
+                Thread.sleep(Duration.ofSeconds(DeliveryRuns.RENEW_SECONDS).toMillis());
+                runs.renew(id, node);
+            } catch (InterruptedException e) {
+                // end(), which the loop's condition sees
+            } catch (RuntimeException e) {
+                if (System.nanoTime() - lastWarning > QUIET.toNanos()) {
+                    lastWarning = System.nanoTime();
+                    LOG.log(Level.WARNING, "Cannot renew this server's run of direct delivery (logged once a minute); after "
+                            + DeliveryRuns.LEASE_SECONDS + " s other servers may relay first attempts it is making", e);
+                }
+            }
+        }
+    }
+}
