@@ -60,7 +60,8 @@ class RelayReadIT {
             List<String> prepared = preparedOnTheServer(c);
             assertThat(prepared).as("the control, a PreparedStatement run as often on the same connection: the driver "
                     + "does prepare on the server, and this view shows it").anyMatch(sql -> sql.contains("where id < 0"));
-            assertThat(prepared).as("the relay's read").noneMatch(sql -> sql.contains("from delivery_outbox o"));
+            // The read itself, not another statement that names the outbox (DeliveryRuns' delete of runs it has no row of).
+            assertThat(prepared).as("the relay's read").noneMatch(sql -> sql.contains("from delivery_outbox o left join issue_event"));
         } finally {
             transaction.rollback();
         }
