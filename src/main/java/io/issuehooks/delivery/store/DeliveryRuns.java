@@ -14,7 +14,8 @@ import javax.sql.DataSource;
  * The runs of servers that deliver first attempts themselves ({@code delivery_run}, see V12): each marks the outbox
  * rows it writes with its run, and keeps its run's row fresh; the relays of all servers send a marked row only once
  * its run has ended or has not been seen for {@link #LEASE_SECONDS} ({@link DeliveryOutbox#readOldest}). Times are
- * the database's, so that servers whose clocks differ agree on them. Each statement commits on its own.
+ * the database's, so that servers whose clocks differ agree on them. Each method commits on its own but
+ * {@link #forgetExpired}, which joins the relay's transaction.
  */
 @ApplicationScoped
 public class DeliveryRuns {
