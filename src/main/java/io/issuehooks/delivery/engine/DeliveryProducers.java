@@ -58,7 +58,8 @@ public class DeliveryProducers {
                 ConfigValues.duration(config, DeliverySettings.RELAY_INTERVAL).orElse(DeliverySettings.DEFAULT_RELAY_INTERVAL),
                 ConfigValues.truth(config, DeliverySettings.DIRECT)
                         .or(() -> ConfigValues.truth(config, DeliverySettings.SERVER_DEFAULT_DIRECT))
-                        .orElse(DeliverySettings.DEFAULT_DIRECT)));
+                        .orElse(DeliverySettings.DEFAULT_DIRECT),
+                ConfigValues.text(config, DeliverySettings.NODE_ID).orElse(DeliverySettings.DEFAULT_NODE_ID)));
     }
 
     /** A setting the server resolves too: the same system property or variable, else the server's own default. */

@@ -34,7 +34,6 @@ public class DeliveryRelayThread {
     static final Duration IDLE = Duration.ofSeconds(1);
     /** The thread's name: what a thread dump, and the crash tests' rules, know it by. */
     static final String NAME = "issuehooks-delivery-relay";
-    private static final Duration QUIET = Duration.ofMinutes(1);
     private static final Logger LOG = Logger.getLogger(DeliveryRelayThread.class.getName());
 
     @Resource
@@ -72,7 +71,7 @@ public class DeliveryRelayThread {
     }
 
     private void run() {
-        long lastWarning = 0;
+        OnceAMinute warning = new OnceAMinute();
         long interval = settings.relayInterval().toNanos();
         long lastStart = System.nanoTime() - interval;
         while (running) {
@@ -98,8 +97,7 @@ public class DeliveryRelayThread {
                 // not RuntimeException: when the transaction timeout rolled a batch back (a broker gone for longer
                 // than it), the transaction interceptor throws the checked RollbackException undeclared, and a
                 // relay thread that let it through ended for good (ClusterIT, the broker outage).
-                if (System.nanoTime() - lastWarning > QUIET.toNanos() || lastWarning == 0) {
-                    lastWarning = System.nanoTime();
+                if (warning.due()) {
                     LOG.log(Level.WARNING, "Cannot relay deliveries from the outbox to the queue; trying again every "
                             + IDLE.toSeconds() + " s (logged once a minute)", e);
                 }

@@ -24,7 +24,7 @@ public record DeliverySettings(
         @Positive(message = "ISSUEHOOKS_SENDER_THREADS must be at least 1") int senderThreads,
         @Min(value = 1, message = "ISSUEHOOKS_WEBHOOK_CONCURRENCY must be from 1 to 1000")
         @Max(value = 1000, message = "ISSUEHOOKS_WEBHOOK_CONCURRENCY must be from 1 to 1000") int webhookConcurrency,
-        String userAgent, String consoleUrl, Duration relayInterval, boolean direct) {
+        String userAgent, String consoleUrl, Duration relayInterval, boolean direct, String nodeId) {
 
     public static final String CONNECT_TIMEOUT = "issuehooks.connect.timeout";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -45,6 +45,12 @@ public record DeliverySettings(
     public static final String DIRECT = "issuehooks.delivery.direct";
     public static final String SERVER_DEFAULT_DIRECT = "issuehooks.default.delivery.direct";
     public static final boolean DEFAULT_DIRECT = true;
+    /**
+     * The server's transaction node id (ISSUEHOOKS_NODE_ID), which configure.cli gives the transaction manager with
+     * this default; direct delivery names its runs with it ({@code DirectDeliveryRun}).
+     */
+    public static final String NODE_ID = "issuehooks.node.id";
+    public static final String DEFAULT_NODE_ID = "issuehooks-1";
     public static final String WEBHOOK_CONCURRENCY = "issuehooks.webhook.concurrency";
     public static final int DEFAULT_WEBHOOK_CONCURRENCY = 8;
     /** No default: empty, public addresses only ({@code DestinationPolicy.fromSetting}). */

@@ -108,7 +108,7 @@ public class DirectDelivery {
      * This server's run of direct delivery (null: it relays), whose rows its own relay never sends: they are its
      * lanes' or its queue's, also while the database is away and the run's lease looks run out.
      */
-    public UUID ownRun() {
+    UUID ownRun() {
         return started == null ? null : run.id();
     }
 

@@ -1,7 +1,6 @@
 package io.issuehooks.delivery.engine;
 
 import io.issuehooks.delivery.store.DeliveryRuns;
-import io.issuehooks.platform.ConfigValues;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * This server's run of direct delivery, as the other servers on its database see it: the run that marks the outbox
@@ -22,11 +20,7 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class DirectDeliveryRun {
 
-    /** The transaction node id (configure.cli): a node's new run replaces its earlier ones at once. */
-    static final String NODE_ID = "issuehooks.node.id";
-    static final String DEFAULT_NODE_ID = "issuehooks-1";
     static final String NAME = "issuehooks-delivery-run";
-    private static final Duration QUIET = Duration.ofMinutes(1);
     private static final Logger LOG = Logger.getLogger(DirectDeliveryRun.class.getName());
 
     @Resource
@@ -36,10 +30,9 @@ public class DirectDeliveryRun {
     DeliveryRuns runs;
 
     @Inject
-    Config config;
+    DeliverySettings settings;
 
     private final UUID id = UUID.randomUUID();
-    private String node;
     private volatile boolean running;
     private Thread thread;
 
@@ -49,8 +42,7 @@ public class DirectDeliveryRun {
     }
 
     void begin() {
-        node = ConfigValues.text(config, NODE_ID).orElse(DEFAULT_NODE_ID);
-        runs.begin(id, node);
+        runs.begin(id, settings.nodeId()); // a node's new run replaces its earlier ones at once
         running = true;
         thread = threads.newThread(this::renew);
         thread.setName(NAME);
@@ -74,16 +66,15 @@ public class DirectDeliveryRun {
     }
 
     private void renew() {
-        long lastWarning = System.nanoTime() - QUIET.toNanos();
+        OnceAMinute warning = new OnceAMinute();
         while (running) {
             try {
                 Thread.sleep(Duration.ofSeconds(DeliveryRuns.RENEW_SECONDS).toMillis());
-                runs.renew(id, node);
+                runs.renew(id, settings.nodeId());
             } catch (InterruptedException e) {
                 // end(), which the loop's condition sees
             } catch (RuntimeException e) {
-                if (System.nanoTime() - lastWarning > QUIET.toNanos()) {
-                    lastWarning = System.nanoTime();
+                if (warning.due()) {
                     LOG.log(Level.WARNING, "Cannot renew this server's run of direct delivery (logged once a minute); after "
                             + DeliveryRuns.LEASE_SECONDS + " s other servers may relay first attempts it is making", e);
                 }

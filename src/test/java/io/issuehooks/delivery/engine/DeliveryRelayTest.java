@@ -69,7 +69,7 @@ class DeliveryRelayTest {
             }
 
             @Override
-            public UUID ownRun() {
+            UUID ownRun() {
                 return null;
             }
         };

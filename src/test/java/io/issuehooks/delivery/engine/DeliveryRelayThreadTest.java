@@ -82,7 +82,7 @@ class DeliveryRelayThreadTest {
         DeliveryRelayThread relayThread = new DeliveryRelayThread();
         relayThread.threads = new PlainThreads();
         relayThread.settings = new DeliverySettings(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(5), 32, 64, 8,
-                "Issuehooks/test", null, interval, false);
+                "Issuehooks/test", null, interval, false, "issuehooks-test");
         relayThread.relay = new DeliveryRelay() {
             @Override
             public DeliveryOutbox.Turn takeTurn() {

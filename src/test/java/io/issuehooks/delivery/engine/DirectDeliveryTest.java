@@ -97,7 +97,7 @@ class DirectDeliveryTest {
         DirectDelivery d = new DirectDelivery();
         d.threads = new PlainThreads();
         d.settings = new DeliverySettings(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofDays(5), 4, 8, 8,
-                "Issuehooks/test", null, Duration.ofMillis(10), true);
+                "Issuehooks/test", null, Duration.ofMillis(10), true, "issuehooks-test");
         d.schedule = new RetrySchedule(List.of(firstWait, Duration.ofSeconds(5)), Duration.ofHours(1));
         d.deliveries = new DeliveryService() {
             @Override

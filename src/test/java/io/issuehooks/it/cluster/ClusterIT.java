@@ -69,9 +69,7 @@ class ClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        Path dir = Path.of(System.getProperty("it.cluster.dir"));
-        deleteRecursively(dir);
-        Files.createDirectories(dir);
+        Path dir = Processes.emptyDirectory(Path.of(System.getProperty("it.cluster.dir")));
         Path artemis = Path.of(System.getProperty("it.artemis.home"));
         primary = ArtemisBroker.create(artemis, dir, dir.resolve("shared-store"), false);
         backup = ArtemisBroker.create(artemis, dir, dir.resolve("shared-store"), true);
@@ -86,12 +84,7 @@ class ClusterIT {
         env.put("ISSUEHOOKS_BROKER_PASSWORD", ArtemisBroker.PASSWORD);
         node1 = new WildFlyNode("cluster-1", 200, dir, env);
         node2 = new WildFlyNode("cluster-2", 300, dir, env);
-        node1.install();
-        node2.install();
-        node1.start("");
-        node2.start("");
-        node1.awaitHealthy(START);
-        node2.awaitHealthy(START);
+        WildFlyNode.startAll(START, node1, node2);
         node1.enableStatistics();
         node2.enableStatistics();
 
@@ -477,16 +470,6 @@ class ClusterIT {
             return HexFormat.of().formatHex(mac.doFinal(body));
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var all = Files.walk(dir)) {
-                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

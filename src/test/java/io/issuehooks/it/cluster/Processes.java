@@ -43,6 +43,22 @@ final class Processes {
         }
     }
 
+    /** An empty directory for the processes of one test: what an earlier run left there is deleted first. */
+    static Path emptyDirectory(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                try (var all = Files.walk(dir)) {
+                    for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts a process in the background, its output to a log file; {@code marker} identifies its JVM later. */
     static void start(ProcessBuilder builder, String marker, Path log) {
         try {

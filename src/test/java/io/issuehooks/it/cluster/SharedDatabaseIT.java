@@ -13,7 +13,6 @@ import io.issuehooks.testsupport.Tenants;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,19 +53,12 @@ class SharedDatabaseIT {
 
     @BeforeAll
     static void startServers() throws Exception {
-        Path dir = Path.of(System.getProperty("it.cluster.dir")).resolveSibling("shared-database");
-        deleteRecursively(dir);
-        Files.createDirectories(dir);
+        Path dir = Processes.emptyDirectory(Path.of(System.getProperty("it.cluster.dir")).resolveSibling("shared-database"));
         // An attempt may be held for as long as a server takes to restart: no request timeout, then a retry, meanwhile.
         Map<String, String> env = Map.of("ISSUEHOOKS_REQUEST_TIMEOUT", "120s");
         nodeA = new WildFlyNode("shared-a", 400, dir, env);
         nodeB = new WildFlyNode("shared-b", 500, dir, env);
-        nodeA.install();
-        nodeB.install();
-        nodeA.start("");
-        nodeB.start("");
-        nodeA.awaitHealthy(START);
-        nodeB.awaitHealthy(START);
+        WildFlyNode.startAll(START, nodeA, nodeB);
 
         receiver = Receiver.start();
         receiver.on(HOOK, request -> {
@@ -178,15 +170,5 @@ class SharedDatabaseIT {
 
     private static long count(String sql, String issueId) {
         return ((Number) Database.query(sql, issueId).get(0).get("n")).longValue(); // issue_event.issue_id is text
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var all = Files.walk(dir)) {
-                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

@@ -52,6 +52,17 @@ final class WildFlyNode {
         }
     }
 
+    /** Installs and starts the servers side by side, and waits until each answers. */
+    static void startAll(Duration timeout, WildFlyNode... nodes) {
+        for (WildFlyNode node : nodes) {
+            node.install();
+            node.start("");
+        }
+        for (WildFlyNode node : nodes) {
+            node.awaitHealthy(timeout);
+        }
+    }
+
     String marker() {
         return "-Djboss.server.base.dir=" + base;
     }
